@@ -1,0 +1,36 @@
+# Two commands for a fresh machine with Python 3.11:
+#   make serve   live preview at http://127.0.0.1:8000
+#   make test    build the site, run every check and test
+.POSIX:
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lock clean
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP)
+	$(PY) scripts/build.py
+
+test: $(STAMP)
+	$(PY) scripts/build.py --strict
+	$(PY) -m pytest
+
+# Re-pin requirements.txt (with hashes) after editing requirements.in.
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.txt requirements.in
+
+clean:
+	rm -rf site .cache .pytest_cache test-artifacts

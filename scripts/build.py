@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Build the site with MkDocs and check it; exit 0 only when there is nothing to fix.
+
+    python scripts/build.py [--strict] [--format text|github|json] [--site-dir site]
+
+Every finding is one line: path:line:col: severity RULE-ID: message — how to fix.
+Exit codes: 0 clean, 1 findings, 2 usage error or a crash of the build itself.
+The site is built into a temporary folder and moved to --site-dir only when
+there are no errors, so a failed build never leaves a half-written site."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from site_tools.checks import run_source_checks  # noqa: E402
+from site_tools.findings import Finding, to_json  # noqa: E402
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--strict", action="store_true", help="treat warnings (e.g. outdated translations) as errors")
+    p.add_argument("--format", choices=("text", "github", "json"), default="text")
+    p.add_argument("--site-dir", default="site", help="where the finished site goes (default: site)")
+    p.add_argument("--no-build", action="store_true", help="check the sources only, without MkDocs")
+    return p.parse_args(argv)
+
+
+def emit(findings: list[Finding], fmt: str, elapsed: float) -> None:
+    findings = sorted(set(findings))
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if fmt == "json":
+        print(to_json(findings))
+        return
+    for f in findings:
+        print(f.github() if fmt == "github" else f.text())
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {elapsed:.1f}s"
+    print(("✗ " if errors else "✓ ") + summary, file=sys.stderr if fmt == "github" else sys.stdout)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    started = time.monotonic()
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    findings = run_source_checks(ROOT)
+    site_dir = (ROOT / args.site_dir).resolve()
+    if not args.no_build:
+        from site_tools.html_checks import check_built_site
+        from site_tools.mkdocs_run import build_site, site_url
+
+        tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+        try:
+            findings += build_site(ROOT, tmp)
+            findings += check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir)
+            if args.strict:
+                findings = [f if f.severity == "error" else Finding(**{**f.__dict__, "severity": "error"})
+                            for f in findings]
+            if not any(f.severity == "error" for f in findings):
+                old = site_dir.with_name(site_dir.name + ".old")
+                shutil.rmtree(old, ignore_errors=True)
+                if site_dir.exists():
+                    site_dir.rename(old)
+                tmp.rename(site_dir)
+                shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    elif args.strict:
+        findings = [Finding(**{**f.__dict__, "severity": "error"}) for f in findings]
+    emit(findings, args.format, time.monotonic() - started)
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BaseException:  # a crash of the build itself, not a content problem
+        traceback.print_exc()
+        print("✗ the build crashed (exit 2): this is a bug in the build, not in your content", file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,93 @@
+"""MkDocs hooks: the site's own build steps, each implemented in scripts/site_tools.
+
+Order within one language build: directives and citations (on_page_markdown) → glossary terms (on_page_content) → language links
+(on_page_context) → per-language search base (on_post_page). After both
+languages are built: per-language search indexes and sitemaps, then the
+Content Security Policy (on_post_build)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import jieba
+
+import mkdocs.plugins
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_tools import languages as L  # noqa: E402
+from site_tools.checks import check_site_data  # noqa: E402
+from site_tools.directives import expand_directives  # noqa: E402
+from site_tools.glossary_page import render_glossary  # noqa: E402
+from site_tools.postbuild import finish_site, set_search_base  # noqa: E402
+from site_tools.site import load_site  # noqa: E402
+from site_tools.sources import link_citations, render_sources  # noqa: E402
+
+log = mkdocs.plugins.get_plugin_logger("h20")
+_state: dict = {"command": "build"}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def on_pre_build(config):
+    # Reloaded on every build so that `mkdocs serve` picks up data edits.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return  # the other language's build, inside static-i18n: same data
+    site = load_site(ROOT)
+    _state["site"] = site
+    for f in check_site_data(site):
+        log.warning(f.text())
+    # Search: keep every glossary term one word when jieba segments Chinese.
+    jieba.setLogLevel(logging.WARNING)
+    for term in site.glossary:
+        for form in term.forms("zh"):
+            jieba.add_word(form)
+
+
+def on_page_markdown(markdown, page, config, files):
+    pid = L.PageId.from_src(page.file.src_uri)
+    if pid is None:
+        return markdown
+    site = _state["site"]
+    markdown = expand_directives(markdown, {
+        "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
+        "sources": lambda _: render_sources(site.sources, pid.lang),
+    })
+    return link_citations(markdown, site.sources, pid.lang)
+
+
+def on_page_context(context, page, config, nav):
+    pid = L.PageId.from_src(page.file.src_uri)
+    if pid is None:
+        return context
+    # The theme's language selector and <link rel=alternate hreflang> read this.
+    config.extra["alternate"] = [
+        {"name": L.NAMES[lang], "link": pid.url(lang), "lang": L.HREFLANG[lang]} for lang in L.LANGUAGES
+    ] + [{"link": pid.url(L.DEFAULT), "lang": "x-default"}]
+    context["page_lang"] = pid.lang
+    context["og_locale"] = L.OG_LOCALE[pid.lang]
+    context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
+    return context
+
+
+def on_post_page(output, page, config):
+    pid = L.PageId.from_src(page.file.src_uri)
+    if pid is None:
+        return output
+    return set_search_base(output, page.url, pid.lang)
+
+
+@mkdocs.plugins.event_priority(-200)
+def on_post_build(config):
+    # static-i18n builds the other language inside its own post_build: act only
+    # once, after the last language is written.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    finish_site(Path(config.site_dir), config, csp=_state["command"] != "serve")

@@ -1,0 +1,63 @@
+"""The source rules: run on docs/ and its data, before and independently of MkDocs.
+
+Called by the build script and by the MkDocs hook (as warnings in `mkdocs serve`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .directives import check_directives
+from .findings import Finding
+from .site import SiteData, load_site
+from .sources import check_citations
+
+DIRECTIVES = {"glossary", "sources"}
+
+
+def check_front_matter(site: SiteData) -> list[Finding]:
+    out = []
+    for page in site.pages:
+        for key in ("title", "description"):
+            value = page.meta.get(key)
+            if not isinstance(value, str) or not value.strip():
+                out.append(Finding(page.path, 1, 1, "FRONT-MATTER", f"the page has no '{key}' in its front matter",
+                                   f"add '{key}: …' in {'Chinese' if page.page.lang == 'zh' else 'English'}"))
+    return out
+
+
+def check_page_references(site: SiteData) -> list[Finding]:
+    out = []
+    for page in site.pages:
+        body = "\n".join(t for s in page.sections for _, t in s.lines)
+        # section line numbers are absolute; rebuild an absolute-line text for the checkers
+        lines = {ln: t for s in page.sections for ln, t in s.lines}
+        for s in page.sections:
+            if s.level:
+                lines[s.line] = ""
+        text = "\n".join(lines.get(i, "") for i in range(1, max(lines, default=0) + 1))
+        out += check_citations(text, site.sources, page.path)
+        out += check_directives(text, DIRECTIVES, page.path)
+        del body
+    return out
+
+
+def check_page_pairs(site: SiteData) -> list[Finding]:
+    """Every page exists in both languages."""
+    have = {(p.page.stem, p.page.lang): p for p in site.pages}
+    out = []
+    for (stem, lang), page in sorted(have.items()):
+        other = page.page.counterpart()
+        if (stem, other.lang) not in have:
+            missing = f"docs/{other.src()}"
+            out.append(Finding(page.path, 1, 1, "PARITY-PAGE", f"{page.path} has no counterpart: {missing} is missing",
+                               f"add {missing} (a translation of this page)"))
+    return out
+
+
+def check_site_data(site: SiteData) -> list[Finding]:
+    return (list(site.findings) + check_front_matter(site) + check_page_pairs(site)
+            + check_page_references(site))
+
+
+def run_source_checks(root: Path) -> list[Finding]:
+    return check_site_data(load_site(root))

@@ -1,0 +1,112 @@
+"""Load YAML data files so that every mapping remembers the line it came from.
+
+Contributors edit these files by hand; every complaint about them must name
+the file and the line, never show a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .findings import DataError, Finding
+
+
+class LineDict(dict):
+    """A mapping from a YAML file, with the 1-based line of itself and of each key."""
+
+    line: int = 0
+    key_lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"keys must be text, found {key!r}", key_node.start_mark
+            )
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text: "2025-07" and "2025-07-22" must look alike to the code.
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
+    """A YAML file holding a list of mappings, or DataError with file and line."""
+    name = rel(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise DataError([Finding(name, 0, 0, rule, "file not found", "create it or restore it from git")])
+    except UnicodeDecodeError as e:
+        raise DataError([Finding(name, 1, 1, rule, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")])
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = getattr(e, "problem", None) or str(e)
+        raise DataError(
+            [Finding(name, line, col, rule, f"malformed YAML: {problem}", "fix the YAML syntax at this position")]
+        )
+    if data is None:
+        data = []
+    if not isinstance(data, list) or not all(isinstance(x, LineDict) for x in data):
+        raise DataError(
+            [Finding(name, 1, 1, rule, "expected a list of entries (each starting with '- id: …')",
+                     "write one '- ' entry per item")]
+        )
+    return data
+
+
+def bilingual(entry: LineDict, key: str, name: str, rule: str, findings: list[Finding],
+              required: bool = True) -> dict[str, str] | None:
+    """A field that is either one string for both languages or {zh: …, en: …}."""
+    value = entry.get(key)
+    line = entry.line_of(key)
+    if value is None:
+        if required:
+            findings.append(Finding(name, entry.line, 1, rule, f"entry '{entry.get('id', '?')}' has no '{key}'",
+                                    f"add '{key}:' with zh and en text"))
+        return None
+    if isinstance(value, str) and value.strip():
+        return {"zh": value, "en": value}
+    if isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("zh", "en")):
+        extra = set(value) - {"zh", "en"}
+        if extra:
+            findings.append(Finding(name, line, 1, rule, f"'{key}' has unknown languages: {', '.join(sorted(extra))}",
+                                    "keep only zh and en"))
+        return {"zh": value["zh"], "en": value["en"]}
+    findings.append(Finding(name, line, 1, rule, f"'{key}' must be text or a mapping with zh and en text",
+                            f"write '{key}: {{zh: …, en: …}}'"))
+    return None

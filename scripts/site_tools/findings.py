@@ -1,0 +1,43 @@
+"""A finding is one thing a contributor must fix: where, which rule, what, how."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str  # relative to the repository root
+    line: int  # 1-based; 0 when the finding concerns the whole file
+    col: int  # 1-based; 0 when unknown
+    rule: str  # stable id, e.g. LINK-ANCHOR
+    message: str
+    fix: str = ""
+    severity: str = "error"  # or "warning"
+
+    def text(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
+        fix = f" — {self.fix}" if self.fix else ""
+        return f"{where}: {self.severity} {self.rule}: {self.message}{fix}"
+
+    def github(self) -> str:
+        # GitHub Actions workflow command; newlines and % must be escaped.
+        def esc(s: str) -> str:
+            return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+        props = f"file={self.path},line={max(self.line, 1)},col={max(self.col, 1)},title={self.rule}"
+        kind = "error" if self.severity == "error" else "warning"
+        return f"::{kind} {props}::{esc(self.message + (' — ' + self.fix if self.fix else ''))}"
+
+
+def to_json(findings: list[Finding]) -> str:
+    return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)
+
+
+class DataError(Exception):
+    """Raised by a loader when its data file cannot be used at all."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("\n".join(f.text() for f in findings))
+        self.findings = findings

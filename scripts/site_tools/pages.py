@@ -1,0 +1,118 @@
+"""Read a page's Markdown: its front matter and its sections by heading id.
+
+The rules compare zh and en section by section, so this is the one place
+that knows how a page is cut into sections."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding
+from .languages import PageId
+
+HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
+HEADING_ID = re.compile(r"#([A-Za-z0-9_-]+)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+FRONT_RULE = "FRONT-MATTER"
+
+
+@dataclass
+class Section:
+    id: str | None  # None before the first heading, or for a heading without an id
+    level: int  # 0 before the first heading
+    title: str
+    line: int  # 1-based line of the heading (or first line of the body)
+    lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text) of the body
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for _, t in self.lines)
+
+
+@dataclass
+class Page:
+    path: str  # relative to the repo root
+    page: PageId
+    meta: dict
+    body_start: int  # 1-based line where the body begins
+    sections: list[Section]
+    findings: list[Finding]
+
+    @property
+    def headings(self) -> list[Section]:
+        return [s for s in self.sections if s.level]
+
+
+def split_front_matter(text: str) -> tuple[str | None, int, str]:
+    """(front matter YAML or None, 1-based line where the body begins, body)."""
+    lines = text.split("\n")
+    if lines and lines[0].strip() == "---":
+        for i in range(1, len(lines)):
+            if lines[i].strip() in ("---", "..."):
+                return "\n".join(lines[1:i]), i + 2, "\n".join(lines[i + 1:])
+    return None, 1, text
+
+
+def read_page(path: Path, root: Path) -> Page | None:
+    rel = path.relative_to(root).as_posix()
+    pid = PageId.from_src(path.name)
+    if pid is None:
+        return None
+    stem_dir = path.parent.relative_to(root / "docs").as_posix()
+    if stem_dir != ".":
+        pid = PageId(f"{stem_dir}/{pid.stem}", pid.lang)
+    text = path.read_text(encoding="utf-8")
+    return parse_page(text, rel, pid)
+
+
+def parse_page(text: str, rel: str, pid: PageId) -> Page:
+    findings: list[Finding] = []
+    front, body_start, body = split_front_matter(text)
+    meta: dict = {}
+    if front is None:
+        findings.append(Finding(rel, 1, 1, FRONT_RULE, "the page has no front matter",
+                                "start the file with '---', 'title: …', 'description: …', '---'"))
+    else:
+        try:
+            loaded = yaml.safe_load(front)
+            if loaded is None:
+                loaded = {}
+            if not isinstance(loaded, dict):
+                raise yaml.YAMLError("front matter must be a mapping of 'key: value' lines")
+            meta = loaded
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            line = mark.line + 2 if mark else 2
+            problem = getattr(e, "problem", None) or str(e)
+            findings.append(Finding(rel, line, (mark.column + 1) if mark else 1, FRONT_RULE,
+                                    f"malformed front matter: {problem}",
+                                    "quote values that contain ':' or start with a special character"))
+    sections = [Section(None, 0, "", body_start)]
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        lineno = body_start + offset
+        if FENCE.match(line):
+            in_fence = not in_fence
+        if not in_fence:
+            m = HEADING.match(line)
+            if m:
+                ids = HEADING_ID.findall(m["attrs"] or "")
+                sections.append(Section(ids[0] if ids else None, len(m["hashes"]), m["text"], lineno))
+                continue
+        sections[-1].lines.append((lineno, line))
+    return Page(rel, pid, meta, body_start, sections, findings)
+
+
+def prose_lines(section: Section):
+    """(line number, text) of a section outside fenced code, for text rules."""
+    in_fence = False
+    for lineno, line in section.lines:
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield lineno, line

@@ -1,0 +1,133 @@
+"""Steps on the built HTML: per-language search and sitemaps, and the CSP.
+
+static-i18n writes one search index for both languages and one sitemap; the
+theme fetches both relative to `__config.base`. Giving each language its own
+base, index and sitemap makes search return only the reader's language and
+keeps instant navigation inside one language."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from . import languages as L
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
+_CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
+
+# Search settings per language, as the theme's own language files set them;
+# zh text is pre-segmented by jieba with U+200B, which the separator must keep.
+SEARCH_CONFIG = {
+    "zh": {"lang": ["en"], "separator": "[\\s\\u200b\\u3000\\-、。，．？！；：（）“”《》]+", "pipeline": ["stemmer"]},
+    "en": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},
+}
+
+
+def set_search_base(html: str, page_url: str, lang: str) -> str:
+    """Point the theme's `base` at the root of the page's language."""
+    if lang == L.DEFAULT:
+        return html
+
+    def repl(m: re.Match) -> str:
+        cfg = json.loads(m[2])
+        cfg["base"] = L.language_root_from(page_url, lang)
+        return m[1] + json.dumps(cfg, ensure_ascii=False, separators=(",", ":")) + m[3]
+
+    return _CONFIG.sub(repl, html, count=1)
+
+
+def split_search_index(site_dir: Path) -> None:
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    for lang in L.LANGUAGES:
+        prefix = L.ROOT[lang]
+        if prefix:
+            docs = [dict(d, location=d["location"][len(prefix):]) for d in index["docs"]
+                    if d["location"].startswith(prefix)]
+        else:
+            others = tuple(L.ROOT[o] for o in L.LANGUAGES if L.ROOT[o])
+            docs = [d for d in index["docs"] if not d["location"].startswith(others)]
+        config = dict(index["config"], **SEARCH_CONFIG[lang])
+        out = site_dir / prefix / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+                       encoding="utf-8")
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def write_language_sitemaps(site_dir: Path, site_url: str) -> None:
+    """Each language root gets a sitemap of its own pages (with their alternates)."""
+    path = site_dir / "sitemap.xml"
+    if not path.exists():
+        return
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    full = ET.parse(path).getroot()
+    for lang in L.LANGUAGES:
+        if not L.ROOT[lang]:
+            continue
+        prefix = site_url.rstrip("/") + "/" + L.ROOT[lang]
+        urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+        for url in full.findall(f"{{{SITEMAP_NS}}}url"):
+            loc = url.findtext(f"{{{SITEMAP_NS}}}loc", "")
+            if loc.startswith(prefix):
+                urlset.append(url)
+        out = site_dir / L.ROOT[lang] / "sitemap.xml"
+        ET.ElementTree(urlset).write(out, encoding="utf-8", xml_declaration=True)
+
+
+def _is_javascript(attrs: str) -> bool:
+    m = re.search(r'type="([^"]*)"', attrs)
+    return "src=" not in attrs and (m is None or m[1] in ("text/javascript", "module", "application/javascript"))
+
+
+def inline_script_hashes(html: str) -> set[str]:
+    return {
+        "'sha256-" + base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode() + "'"
+        for m in _INLINE_SCRIPT.finditer(html)
+        if _is_javascript(m["attrs"])
+    }
+
+
+def content_security_policy(hashes: set[str]) -> str:
+    """Fetches from the site's own origin only; inline scripts by their hashes."""
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(sorted(hashes)),
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def add_csp(site_dir: Path) -> None:
+    pages = list(site_dir.rglob("*.html"))
+    texts = {p: p.read_text(encoding="utf-8") for p in pages}
+    # One policy for the whole site: instant navigation keeps the first page's
+    # policy in force, so it must allow every page's inline scripts.
+    hashes = set().union(*(inline_script_hashes(t) for t in texts.values())) if texts else set()
+    meta = f'<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="{content_security_policy(hashes)}">'
+    for p, text in texts.items():
+        if "Content-Security-Policy" not in text:
+            p.write_text(_CHARSET.sub(meta, text, count=1), encoding="utf-8")
+
+
+def finish_site(site_dir: Path, config, csp: bool = True) -> None:
+    split_search_index(site_dir)
+    write_language_sitemaps(site_dir, config.site_url or "")
+    if csp:
+        add_csp(site_dir)

@@ -1,0 +1,43 @@
+"""Everything the build needs from docs/: pages, glossary and sources, loaded once per build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .findings import DataError, Finding
+from .glossary import Glossary, load_glossary
+from .pages import Page, read_page
+from .sources import Source, load_sources
+
+GENERATED = ("glossary", "sources")
+
+
+@dataclass
+class SiteData:
+    root: Path
+    pages: list[Page]
+    glossary: Glossary
+    sources: dict[str, Source]
+    findings: list[Finding] = field(default_factory=list)  # data problems that did not stop loading
+
+
+def load_site(root: Path) -> SiteData:
+    findings: list[Finding] = []
+    try:
+        glossary = load_glossary(root)
+    except DataError as e:
+        findings += e.findings
+        glossary = Glossary([])
+    try:
+        sources = load_sources(root)
+    except DataError as e:
+        findings += e.findings
+        sources = {}
+    pages = []
+    for path in sorted((root / "docs").rglob("*.md")):
+        page = read_page(path, root)
+        if page is not None:
+            pages.append(page)
+            findings += page.findings
+    return SiteData(root, pages, glossary, sources, findings)
