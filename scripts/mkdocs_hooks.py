@@ -8,6 +8,7 @@ Content Security Policy (on_post_build)."""
 from __future__ import annotations
 
 import logging
+import posixpath
 import sys
 from pathlib import Path
 
@@ -25,6 +26,9 @@ from site_tools.glossary_page import render_glossary  # noqa: E402
 from site_tools.postbuild import finish_site, set_search_base  # noqa: E402
 from site_tools.site import load_site  # noqa: E402
 from site_tools.sources import link_citations, render_sources  # noqa: E402
+from site_tools.terms import mark_terms  # noqa: E402
+
+NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
 
 log = mkdocs.plugins.get_plugin_logger("h20")
 _state: dict = {"command": "build"}
@@ -60,6 +64,14 @@ def on_page_markdown(markdown, page, config, files):
         "sources": lambda _: render_sources(site.sources, pid.lang),
     })
     return link_citations(markdown, site.sources, pid.lang)
+
+
+def on_page_content(html, page, config, files):
+    pid = L.PageId.from_src(page.file.src_uri)
+    if pid is None or pid.stem in NO_TERMS:
+        return html
+    glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
+    return mark_terms(html, _state["site"].glossary, pid.lang, glossary_href)
 
 
 def on_page_context(context, page, config, nav):
