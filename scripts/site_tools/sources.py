@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +55,7 @@ def load_sources(root: Path) -> dict[str, Source]:
         title = bilingual(entry, "title", name, RULE, findings)
         note = bilingual(entry, "note", name, RULE, findings, required=False)
         date = entry.get("date")
-        if not isinstance(date, str) or not _DATE.match(date):
+        if not _valid_date(date):
             findings.append(Finding(name, entry.line_of("date"), 1, RULE,
                                     f"source '{sid}' has date {date!r}, not YYYY, YYYY-MM or YYYY-MM-DD",
                                     'write the date in quotes, e.g. date: "2025-05-21"'))
@@ -67,6 +68,17 @@ def load_sources(root: Path) -> dict[str, Source]:
     if findings:
         raise DataError(findings)
     return sources
+
+
+def _valid_date(value) -> bool:
+    if not isinstance(value, str) or not _DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
 
 
 def find_citations(markdown: str) -> list[tuple[int, int, str]]:
