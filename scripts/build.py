@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
-from site_tools.checks import run_source_checks  # noqa: E402
+from site_tools.checks import fix_sources, run_source_checks  # noqa: E402
 from site_tools.findings import Finding, to_json  # noqa: E402
 
 
@@ -34,6 +34,7 @@ def parse_args(argv):
     p.add_argument("--format", choices=("text", "github", "json"), default="text")
     p.add_argument("--site-dir", default="site", help="where the finished site goes (default: site)")
     p.add_argument("--no-build", action="store_true", help="check the sources only, without MkDocs")
+    p.add_argument("--fix", action="store_true", help="apply the Chinese copywriting fixes to zh pages, then check")
     return p.parse_args(argv)
 
 
@@ -54,6 +55,9 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     started = time.monotonic()
     logging.getLogger("jieba").setLevel(logging.WARNING)
+    if args.fix:
+        for path in fix_sources(ROOT):
+            print(f"fixed {path}")
     findings = run_source_checks(ROOT)
     site_dir = (ROOT / args.site_dir).resolve()
     if not args.no_build:

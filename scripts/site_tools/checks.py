@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .chinese import check_copywriting, check_rejected_variants, check_traditional, fix_copywriting
 from .directives import check_directives
 from .findings import Finding
+from .parity import check_parity
 from .site import SiteData, load_site
 from .sources import check_citations
 
@@ -41,22 +43,32 @@ def check_page_references(site: SiteData) -> list[Finding]:
     return out
 
 
-def check_page_pairs(site: SiteData) -> list[Finding]:
-    """Every page exists in both languages."""
-    have = {(p.page.stem, p.page.lang): p for p in site.pages}
+def check_text(site: SiteData) -> list[Finding]:
     out = []
-    for (stem, lang), page in sorted(have.items()):
-        other = page.page.counterpart()
-        if (stem, other.lang) not in have:
-            missing = f"docs/{other.src()}"
-            out.append(Finding(page.path, 1, 1, "PARITY-PAGE", f"{page.path} has no counterpart: {missing} is missing",
-                               f"add {missing} (a translation of this page)"))
+    for page in site.pages:
+        out += check_traditional(page, site.glossary)
+        out += check_copywriting(page, page.text, site.glossary)
+        out += check_rejected_variants(page, site.glossary)
     return out
 
 
 def check_site_data(site: SiteData) -> list[Finding]:
-    return (list(site.findings) + check_front_matter(site) + check_page_pairs(site)
-            + check_page_references(site))
+    """Every source rule, in one list."""
+    return (list(site.findings) + check_front_matter(site) + check_page_references(site)
+            + check_parity(site.pages, site.glossary) + check_text(site))
+
+
+def fix_sources(root: Path) -> list[str]:
+    """Apply autocorrect's fixes to the zh pages; return the files changed."""
+    site = load_site(root)
+    changed = []
+    for page in site.pages:
+        if page.page.lang == "zh":
+            fixed = fix_copywriting(page.text, site.glossary)
+            if fixed != page.text:
+                (root / page.path).write_text(fixed, encoding="utf-8")
+                changed.append(page.path)
+    return changed
 
 
 def run_source_checks(root: Path) -> list[Finding]:

@@ -41,6 +41,7 @@ class Page:
     body_start: int  # 1-based line where the body begins
     sections: list[Section]
     findings: list[Finding]
+    text: str = ""
 
     @property
     def headings(self) -> list[Section]:
@@ -104,7 +105,7 @@ def parse_page(text: str, rel: str, pid: PageId) -> Page:
                 sections.append(Section(ids[0] if ids else None, len(m["hashes"]), m["text"], lineno))
                 continue
         sections[-1].lines.append((lineno, line))
-    return Page(rel, pid, meta, body_start, sections, findings)
+    return Page(rel, pid, meta, body_start, sections, findings, text)
 
 
 def prose_lines(section: Section):

@@ -1,0 +1,168 @@
+"""Translation parity: the zh and en file of a page have the same pages, heading
+ids, context notes, charts, citations, glossary terms and figures, section by section."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .figures import figures
+from .findings import Finding
+from .glossary import Glossary
+from .pages import Page, Section, prose_lines
+from .sources import CITATION
+
+_ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
+_CHART = re.compile(r"^::: *chart +(\S+)", re.M)
+_NAME = {"zh": "Chinese", "en": "English"}
+
+
+def pairs(pages: list[Page]) -> list[tuple[Page, Page]]:
+    by = {(p.page.stem, p.page.lang): p for p in pages}
+    return [(by[(stem, "zh")], by[(stem, "en")]) for stem, lang in sorted(by) if lang == "zh" and (stem, "en") in by]
+
+
+def check_page_pairs(pages: list[Page]) -> list[Finding]:
+    """Every page exists in both languages."""
+    have = {(p.page.stem, p.page.lang): p for p in pages}
+    out = []
+    for (stem, lang), page in sorted(have.items()):
+        other = page.page.counterpart()
+        if (stem, other.lang) not in have:
+            missing = f"docs/{other.src()}"
+            out.append(Finding(page.path, 1, 1, "PARITY-PAGE", f"{page.path} has no counterpart: {missing} is missing",
+                               f"add {missing}, the {_NAME[other.lang]} translation of this page"))
+    return out
+
+
+def check_heading_ids(page: Page) -> list[Finding]:
+    out = []
+    for s in page.headings:
+        if s.id is None:
+            out.append(Finding(page.path, s.line, 1, "HEADING-ID", f"heading '{s.title}' has no id",
+                               "end the heading with an English kebab-case id, e.g. {#market-logic}"))
+        elif not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", s.id):
+            out.append(Finding(page.path, s.line, 1, "HEADING-ID", f"heading id '{s.id}' is not English kebab-case",
+                               "use lower-case English words joined by '-', the same in both languages"))
+    return out
+
+
+def check_heading_order(zh: Page, en: Page) -> list[Finding]:
+    a = [s for s in zh.headings if s.id]
+    b = [s for s in en.headings if s.id]
+    for i in range(max(len(a), len(b))):
+        sa = a[i] if i < len(a) else None
+        sb = b[i] if i < len(b) else None
+        if sa is None or sb is None or sa.id != sb.id:
+            here, there = (zh, sa) if sa is not None else (en, sb)
+            other_page = en if here is zh else zh
+            other = sb if here is zh else sa
+            msg = (f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {other_page.path} is "
+                   f"{'#' + other.id if other else 'missing'}")
+            return [Finding(here.path, there.line, 1, "PARITY-HEADINGS", msg,
+                            "give both languages the same heading ids in the same order")]
+    return []
+
+
+def _by_section(page: Page) -> dict[str, Section]:
+    out: dict[str, Section] = {}
+    current = "(top)"
+    for s in page.sections:
+        if s.level and s.id:
+            current = s.id
+        out.setdefault(current, Section(current, s.level, s.title, s.line))
+        out[current].lines.extend(s.lines)
+    return out
+
+
+def _compare(rule: str, what: str, zh: Page, en: Page, sid: str, za: Counter, ea: Counter, zl: int, el: int,
+             fix: str) -> list[Finding]:
+    out = []
+    for key in sorted(set(za) | set(ea)):
+        if za[key] != ea[key]:
+            more, page, line, other = (zh, za, zl, en) if za[key] > ea[key] else (en, ea, el, zh)
+            out.append(Finding(more.path, line, 1, rule,
+                               f"section #{sid} has {page[key]} × {what} '{key}' here but "
+                               f"{min(za[key], ea[key])} in {other.path}", fix))
+    return out
+
+
+def _blocks(section: Section) -> tuple[Counter, Counter, Counter, int]:
+    text = "\n".join(t for _, t in prose_lines(section))
+    notes = Counter(m[1] for line in text.splitlines() for m in [_ADMONITION.match(line)] if m)
+    cites = Counter(CITATION.findall(text))
+    charts = Counter(_CHART.findall(text))
+    return notes, cites, charts, section.line
+
+
+def check_section_blocks(zh: Page, en: Page) -> list[Finding]:
+    """The same admonitions (context notes, key points), citations and charts per section."""
+    zs, es = _by_section(zh), _by_section(en)
+    out = []
+    for sid in [s for s in zs if s in es]:
+        zn, zc, zch, zl = _blocks(zs[sid])
+        en_, ec, ech, el = _blocks(es[sid])
+        out += _compare("PARITY-NOTES", "admonition", zh, en, sid, zn, en_, zl, el,
+                        "both languages need the same context notes and boxes in each section")
+        out += _compare("PARITY-CITES", "citation", zh, en, sid, zc, ec, zl, el,
+                        "cite the same sources in both languages")
+        out += _compare("PARITY-CHARTS", "chart", zh, en, sid, zch, ech, zl, el,
+                        "embed the same charts in both languages (the ::: chart line is identical)")
+    return out
+
+
+def check_figures(zh: Page, en: Page) -> list[Finding]:
+    zs, es = _by_section(zh), _by_section(en)
+    out = []
+    for sid in [s for s in zs if s in es]:
+        found = {}
+        for lang, sec in (("zh", zs[sid]), ("en", es[sid])):
+            found[lang] = {}
+            for lineno, line in prose_lines(sec):
+                for value, raw, col in figures(line):
+                    found[lang].setdefault(value, (raw, lineno, col + 1))
+        for lang, page, other in (("zh", zh, en), ("en", en, zh)):
+            olang = "en" if lang == "zh" else "zh"
+            for value, (raw, lineno, col) in found[lang].items():
+                if value not in found[olang]:
+                    out.append(Finding(page.path, lineno, col, "FIGURE-PARITY",
+                                       f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in "
+                                       f"{other.path}",
+                                       "write the same figure in both languages (45 亿美元 = US$4.5 billion, "
+                                       "1.2 万美元 = US$12,000, 10 倍 = 10×)"))
+    return out
+
+
+def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
+    zs, es = _by_section(zh), _by_section(en)
+    out = []
+    for sid in [s for s in zs if s in es]:
+        used = {}
+        for lang, sec in (("zh", zs[sid]), ("en", es[sid])):
+            used[lang] = {}
+            for lineno, line in prose_lines(sec):
+                for start, _, tid in glossary.find(line, lang):
+                    used[lang].setdefault(tid, (lineno, start + 1))
+        for lang, page, other in (("zh", zh, en), ("en", en, zh)):
+            olang = "en" if lang == "zh" else "zh"
+            for tid, (lineno, col) in used[lang].items():
+                if tid not in used[olang]:
+                    t = glossary.terms[tid]
+                    forms = " / ".join(t.forms(olang))
+                    out.append(Finding(page.path, lineno, col, "TERM-PARITY",
+                                       f"'{t.name[lang]}' is used in section #{sid} but {other.path} does not "
+                                       f"name it there",
+                                       f"use {forms} in that section of {other.path} (or drop the term here)"))
+    return out
+
+
+def check_parity(pages: list[Page], glossary: Glossary) -> list[Finding]:
+    out = check_page_pairs(pages)
+    for page in pages:
+        out += check_heading_ids(page)
+    for zh, en in pairs(pages):
+        out += check_heading_order(zh, en)
+        out += check_section_blocks(zh, en)
+        out += check_figures(zh, en)
+        out += check_term_parity(zh, en, glossary)
+    return out

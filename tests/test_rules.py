@@ -1,0 +1,163 @@
+"""The build script's source rules: for each, a broken input with the exact
+finding (rule, file, line) beside a clean one."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from hypothesis import given, settings, strategies as st
+
+from helpers import ROOT
+from site_tools.chinese import check_copywriting, check_rejected_variants, check_traditional
+from site_tools.figures import figures
+from site_tools.glossary import load_glossary
+from site_tools.languages import PageId
+from site_tools.pages import parse_page
+from site_tools.parity import check_heading_ids, check_parity
+
+GLOSSARY = load_glossary(ROOT)
+FRONT = "---\ntitle: T\ndescription: D\n---\n"
+
+
+def page(stem: str, lang: str, body: str):
+    return parse_page(FRONT + body, f"docs/{stem}.{lang}.md", PageId(stem, lang))
+
+
+def rules(findings):
+    return [(f.rule, f.path, f.line) for f in findings]
+
+
+# --- parity -----------------------------------------------------------------
+
+def test_a_page_without_its_counterpart_is_an_error_naming_the_missing_file():
+    findings = check_parity([page("a", "zh", "# 甲 {#a}\n")], GLOSSARY)
+    assert rules(findings) == [("PARITY-PAGE", "docs/a.zh.md", 1)]
+    assert "docs/a.en.md is missing" in findings[0].message
+    assert check_parity([page("a", "zh", "# 甲 {#a}\n"), page("a", "en", "# A {#a}\n")], GLOSSARY) == []
+
+
+def test_heading_ids_must_exist_and_be_kebab_case():
+    assert rules(check_heading_ids(page("a", "zh", "# 甲 {#a}\n\n## 乙\n\n## 丙 {#Bing_1}\n"))) == [
+        ("HEADING-ID", "docs/a.zh.md", 7), ("HEADING-ID", "docs/a.zh.md", 9)]
+    assert check_heading_ids(page("a", "zh", "# 甲 {#a}\n\n## 乙 {#yi}\n")) == []
+
+
+def test_heading_ids_in_a_different_order_are_an_error():
+    zh = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b}\n\n## 丙 {#c}\n")
+    en = page("a", "en", "# A {#a}\n\n## C {#c}\n\n## B {#b}\n")
+    [f] = check_parity([zh, en], GLOSSARY)
+    assert (f.rule, f.path, f.line) == ("PARITY-HEADINGS", "docs/a.zh.md", 7)
+    assert f.message == "heading #b is number 2 here, but number 2 in docs/a.en.md is #c"
+
+
+def test_a_context_note_missing_in_one_language_is_an_error():
+    note = '!!! context "背景"\n    说明。[@reuters-2025-05-21]\n'
+    zh = page("a", "zh", f"# 甲 {{#a}}\n\n{note}")
+    en = page("a", "en", "# A {#a}\n\nNo note.\n")
+    assert sorted(rules(check_parity([zh, en], GLOSSARY))) == [
+        ("PARITY-CITES", "docs/a.zh.md", 5), ("PARITY-NOTES", "docs/a.zh.md", 5)]
+    en_ok = page("a", "en", '# A {#a}\n\n!!! context "Context"\n    Note. [@reuters-2025-05-21]\n')
+    assert check_parity([zh, en_ok], GLOSSARY) == []
+
+
+# --- figures ----------------------------------------------------------------
+
+def test_figures_normalise_chinese_and_english_units():
+    assert [f[0] for f in figures("45 亿美元，1.2 万美元，95%，10 倍，2027 年")] == [
+        "4500000000", "12000", "95%", "10×", "2027"]
+    assert [f[0] for f in figures("US$4.5 billion, US$12,000, 95%, 10×, 2027")] == [
+        "4500000000", "12000", "95%", "10×", "2027"]
+
+
+def test_names_with_digits_are_not_figures():
+    assert figures("H20、H100、GB200 NVL72、昇腾 910C、Kimi K2、FY2026") == []
+
+
+def test_a_figure_missing_in_one_language_names_both_files():
+    zh = page("a", "zh", "# 甲 {#a}\n\n损失 45 亿美元。\n")
+    en = page("a", "en", "# A {#a}\n\nA loss of US$5.5 billion.\n")
+    findings = check_parity([zh, en], GLOSSARY)
+    assert sorted(rules(findings)) == [("FIGURE-PARITY", "docs/a.en.md", 7), ("FIGURE-PARITY", "docs/a.zh.md", 7)]
+    zh_f = next(f for f in findings if f.path == "docs/a.zh.md")
+    assert zh_f.message == "figure '45 亿' (= 4500000000) in section #a has no counterpart in docs/a.en.md"
+    en_ok = page("a", "en", "# A {#a}\n\nA loss of US$4.5 billion.\n")
+    assert check_parity([zh, en_ok], GLOSSARY) == []
+
+
+# --- terms ------------------------------------------------------------------
+
+def test_a_rejected_variant_is_an_error_in_either_language():
+    zh = page("a", "zh", "# 甲 {#a}\n\n华为升腾芯片与辉达。\n")
+    assert [(f.rule, f.line, f.col) for f in check_rejected_variants(zh, GLOSSARY)] == [
+        ("TERM-VARIANT", 7, 3), ("TERM-VARIANT", 7, 8)]
+    en = page("a", "en", "# A {#a}\n\nNvidia and Kunlun Chip.\n")
+    assert [f.message for f in check_rejected_variants(en, GLOSSARY)] == [
+        "'Nvidia' is a rejected form of 'NVIDIA'", "'Kunlun Chip' is a rejected form of 'Kunlunxin'"]
+    assert check_rejected_variants(page("a", "en", "# A {#a}\n\nNVIDIA and Kunlunxin.\n"), GLOSSARY) == []
+
+
+def test_a_term_dropped_in_translation_is_an_error():
+    zh = page("a", "zh", "# 甲 {#a}\n\n寒武纪股价下跌。\n")
+    en = page("a", "en", "# A {#a}\n\nThe company's shares fell.\n")
+    [f] = check_parity([zh, en], GLOSSARY)
+    assert (f.rule, f.path, f.line) == ("TERM-PARITY", "docs/a.zh.md", 7)
+    assert "'寒武纪' is used in section #a but docs/a.en.md does not name it there" == f.message
+    assert check_parity([zh, page("a", "en", "# A {#a}\n\nCambricon's shares fell.\n")], GLOSSARY) == []
+
+
+# --- Chinese text -----------------------------------------------------------
+
+def test_traditional_characters_are_reported_with_the_simplified_form():
+    [f] = check_traditional(page("a", "zh", "# 甲 {#a}\n\n这是输入測试。\n"), GLOSSARY)
+    assert (f.rule, f.line, f.col, f.fix) == ("ZH-TRADITIONAL", 7, 5, "write '测'")
+    assert check_traditional(page("a", "zh", "# 甲 {#a}\n\n华为昇腾芯片。\n"), GLOSSARY) == []
+
+
+def test_copywriting_wants_spaces_and_full_width_punctuation():
+    text = FRONT + "# 甲 {#a}\n\n英伟达H20芯片,售价1.2万美元。\n"
+    [f] = check_copywriting(page("a", "zh", text[len(FRONT):]), text, GLOSSARY)
+    assert (f.rule, f.line) == ("ZH-COPYWRITING", 7)
+    assert "英伟达 H20 芯片，售价 1.2 万美元。" in f.fix
+    ok = FRONT + "# 甲 {#a}\n\n英伟达 H20 芯片，售价 1.2 万美元。\n"
+    assert check_copywriting(page("a", "zh", ok[len(FRONT):]), ok, GLOSSARY) == []
+
+
+# --- front matter and robustness ----------------------------------------------
+
+def test_malformed_front_matter_is_a_finding_with_its_line():
+    p = parse_page("---\ntitle: a: b\n---\n# A {#a}\n", "docs/a.en.md", PageId("a", "en"))
+    assert [(f.rule, f.line) for f in p.findings] == [("FRONT-MATTER", 2)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_any_markdown_gives_findings_never_a_traceback(text):
+    zh = parse_page(text, "docs/a.zh.md", PageId("a", "zh"))
+    en = parse_page(text[::-1], "docs/a.en.md", PageId("a", "en"))
+    check_parity([zh, en], GLOSSARY)
+    check_rejected_variants(zh, GLOSSARY)
+    check_traditional(zh, GLOSSARY)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text())
+def test_any_yaml_gives_a_data_finding_never_a_traceback(tmp_path_factory, text):
+    from site_tools.findings import DataError
+    from site_tools.sources import load_sources
+
+    root = tmp_path_factory.mktemp("y")
+    (root / "docs" / "data").mkdir(parents=True)
+    (root / "docs" / "data" / "sources.yml").write_text(text, encoding="utf-8")
+    try:
+        load_sources(root)
+    except DataError as e:
+        assert all(f.path == "docs/data/sources.yml" and f.line >= 0 for f in e.findings)
+
+
+# --- the real site ------------------------------------------------------------
+
+def test_the_real_site_has_no_findings_in_json_format():
+    result = subprocess.run([sys.executable, "scripts/build.py", "--no-build", "--strict", "--format", "json"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout
