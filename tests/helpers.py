@@ -16,3 +16,23 @@ def page_stems() -> list[str]:
 
 def built_page(site: Path, stem: str, lang: str) -> Path:
     return site / PageId(stem, lang).url()
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project (docs, theme overrides, scripts, config) to break on purpose."""
+    import shutil
+
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+def run_build(project: Path, *args: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args], cwd=project, env=env,
+                          capture_output=True, text=True)

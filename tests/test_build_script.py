@@ -1,0 +1,85 @@
+"""The build script as contributors meet it: messages, formats, exit codes, and
+a site that is only replaced by a successful build."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import copy_project, run_build
+
+
+@pytest.fixture
+def project(tmp_path):
+    return copy_project(tmp_path / "project")
+
+
+def _edit(project, rel, old, new):
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_a_broken_page_link_is_reported_with_file_line_and_rule(project):
+    line = _edit(project, "docs/conclusion.en.md", "(us-motives.md)", "(us-motivs.md)")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert f"docs/conclusion.en.md:{line}:" in result.stdout
+    assert "error LINK-TARGET: Doc file 'conclusion.en.md' contains a link 'us-motivs.md'" in result.stdout
+
+
+def test_a_broken_anchor_is_reported_with_file_and_line(project):
+    text = (project / "docs" / "index.zh.md").read_text(encoding="utf-8")
+    text += "\n见[第一部分](us-motives.md#no-such-section)。\n"
+    (project / "docs" / "index.zh.md").write_text(text, encoding="utf-8")
+    result = run_build(project)
+    line = text.count("\n") - 0
+    assert result.returncode == 1
+    assert f"docs/index.zh.md:{line}:" in result.stdout and "LINK-ANCHOR" in result.stdout
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(project):
+    assert run_build(project).returncode == 0
+    before = (project / "site" / "index.html").read_text(encoding="utf-8")
+    _edit(project, "docs/index.en.md", "(us-motives.md)", "(missing.md)")
+    assert run_build(project).returncode == 1
+    assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
+    assert not list(project.glob(".site-*")), "temporary build folder left behind"
+
+
+def test_a_missing_translation_fails_naming_the_file(project):
+    (project / "docs" / "conclusion.en.md").unlink()
+    result = run_build(project, "--no-build")
+    assert result.returncode == 1
+    assert ("docs/conclusion.zh.md:1:1: error PARITY-PAGE: docs/conclusion.zh.md has no counterpart: "
+            "docs/conclusion.en.md is missing") in result.stdout
+
+
+def test_github_format_prints_annotations(project):
+    _edit(project, "docs/impact-on-china.en.md", "Cambricon", "Cambricon Nvidia")
+    result = run_build(project, "--no-build", "--format", "github")
+    assert result.returncode == 1
+    assert "::error file=docs/impact-on-china.en.md,line=" in result.stdout and "title=TERM-VARIANT::" in result.stdout
+
+
+def test_json_format_is_machine_readable(project):
+    _edit(project, "docs/impact-on-china.en.md", "Cambricon", "Cambricon Nvidia")
+    result = run_build(project, "--no-build", "--format", "json")
+    findings = json.loads(result.stdout)
+    assert {f["rule"] for f in findings} == {"TERM-VARIANT"}
+    assert set(findings[0]) == {"path", "line", "col", "rule", "message", "fix", "severity"}
+
+
+def test_malformed_data_is_a_finding_not_a_traceback(project):
+    (project / "docs" / "data" / "sources.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
+    result = run_build(project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "docs/data/sources.yml:3:1: error DATA-SOURCES: malformed YAML" in result.stdout
+
+
+def test_a_usage_error_exits_2(project):
+    assert run_build(project, "--format", "xml").returncode == 2
