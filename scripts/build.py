@@ -35,6 +35,8 @@ def parse_args(argv):
     p.add_argument("--site-dir", default="site", help="where the finished site goes (default: site)")
     p.add_argument("--no-build", action="store_true", help="check the sources only, without MkDocs")
     p.add_argument("--fix", action="store_true", help="apply the Chinese copywriting fixes to zh pages, then check")
+    p.add_argument("--external", action="store_true",
+                   help="also check that external links answer (cached for a week in .cache/)")
     return p.parse_args(argv)
 
 
@@ -68,6 +70,11 @@ def main(argv=None) -> int:
         try:
             findings += build_site(ROOT, tmp)
             findings += check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir)
+            if args.external:
+                from site_tools.external import check_external
+                from site_tools.html_checks import external_links
+
+                findings += check_external(ROOT, external_links(tmp), ROOT / ".cache" / "external-links.json")
             if args.strict:
                 findings = [f if f.severity == "error" else Finding(**{**f.__dict__, "severity": "error"})
                             for f in findings]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -19,33 +19,45 @@ _LINK_LOAD_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch",
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<imp>[^'"]+)\3""")
 
 
-class _Refs(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.refs: list[tuple[int, int, str, str, str, str]] = []  # line, col, tag, attr, url, rel
-        self.ids: set[str] = set()
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9:-]*)(\s[^>]*)?>")
+_ATTR = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_OPAQUE = re.compile(r"<!--.*?-->|(<(script|style)\b[^>]*>).*?(</\2\s*>)", re.S | re.I)
+_HAS_URL = re.compile(r"\b(?:href|src|srcset|poster|data|style)\s*=")
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
-    def handle_starttag(self, tag, attrs):
-        line, col = self.getpos()
-        d = dict(attrs)
-        for key in ("id", "name"):
-            if d.get(key):
-                self.ids.add(d[key])
-        for attr in ("href", "src", "srcset", "poster", "data", "xlink:href"):
-            value = d.get(attr)
-            if value is None:
+
+class _Refs:
+    """The URLs and ids of one HTML file. Regular expressions, not a DOM: a
+    page of a large site holds thousands of navigation links."""
+
+    def __init__(self, text: str):
+        # Blank out comments and script/style bodies, keeping offsets for line numbers.
+        text = _OPAQUE.sub(lambda m: (m[1] or "") + " " * (len(m[0]) - len(m[1] or "") - len(m[3] or ""))
+                           + (m[3] or "") if m[1] else " " * len(m[0]), text)
+        self._text = text
+        self.ids = {a or b for a, b in _ID.findall(text)}
+        self.refs: list[tuple[int, str, str, str, str]] = []  # offset, tag, attr, url, rel
+        for m in _TAG.finditer(text):
+            if not m[2] or not _HAS_URL.search(m[2]):
                 continue
-            if attr == "xlink:href":
-                attr = "href"
-            urls = [u.strip().split(" ")[0] for u in value.split(",")] if attr == "srcset" else [value]
-            for u in urls:
-                self.refs.append((line, col + 1, tag, attr, u.strip(), d.get("rel", "") or ""))
-        style = d.get("style")
-        if style:
-            for m in _CSS_URL.finditer(style):
-                self.refs.append((line, col + 1, tag, "style", m["url"] or m["imp"], ""))
+            attrs = {k.lower(): html.unescape(v1 or v2 or v3 or "") for k, v1, v2, v3 in _ATTR.findall(m[2])}
+            tag = m[1].lower()
+            for attr in ("href", "src", "srcset", "poster", "data", "xlink:href"):
+                value = attrs.get(attr)
+                if value is None:
+                    continue
+                name = "href" if attr == "xlink:href" else attr
+                urls = [u.strip().split(" ")[0] for u in value.split(",")] if attr == "srcset" else [value]
+                for u in urls:
+                    self.refs.append((m.start(), tag, name, u.strip(), attrs.get("rel", "")))
+            style = attrs.get("style")
+            if style:
+                for c in _CSS_URL.finditer(style):
+                    self.refs.append((m.start(), tag, "style", c["url"] or c["imp"], ""))
 
-    handle_startendtag = handle_starttag
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) of an offset, computed only for the rare finding."""
+        return self._text.count("\n", 0, offset) + 1, offset - self._text.rfind("\n", 0, offset)
 
 
 def _is_load(tag: str, attr: str, rel: str) -> bool:
@@ -63,9 +75,7 @@ class SiteIndex:
 
     def parsed(self, path: Path) -> _Refs:
         if path not in self._parsed:
-            p = _Refs()
-            p.feed(path.read_text(encoding="utf-8", errors="replace"))
-            self._parsed[path] = p
+            self._parsed[path] = _Refs(path.read_text(encoding="utf-8", errors="replace"))
         return self._parsed[path]
 
 
@@ -73,68 +83,75 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
     own_host = urlsplit(site_url).netloc
     base_path = urlsplit(site_url).path or "/"
     index = SiteIndex(site_dir)
+    root = site_dir.resolve()
     findings: list[Finding] = []
+    # A page of a large site repeats the same navigation links: resolve each
+    # (folder, URL) once.
+    memo: dict[tuple[str, str, bool], list[tuple[str, str, str]]] = {}
 
     def where(path: Path) -> str:
         return f"{shown_as}/{path.relative_to(site_dir).as_posix()}"
 
-    def check_url(path: Path, line: int, col: int, tag: str, attr: str, url: str, rel: str):
-        if not url or url.startswith(("data:", "mailto:", "javascript:", "tel:", "blob:")):
-            if url.startswith("javascript:"):
-                findings.append(Finding(where(path), line, col, "LINK-SCHEME", f"<{tag} {attr}> uses javascript:",
-                                        "use a real link"))
-            return
+    def resolve(target: Path, fragment: str, shown: str) -> list[tuple[str, str, str]]:
+        if target.is_dir():
+            target = target / "index.html"
+        try:
+            target.resolve().relative_to(root)
+        except ValueError:
+            return [("LINK-TARGET", f"{shown} points outside the site", "link to a page or file inside docs/")]
+        if not target.is_file():
+            return [("LINK-TARGET", f"{shown} points to a missing file", "fix the link or add the file")]
+        if fragment and target.suffix == ".html" and unquote(fragment) not in index.parsed(target).ids:
+            return [("LINK-ANCHOR", f"{shown}: no id '{fragment}' in {where(target)}",
+                     "link to a heading id that exists ({#id} after the heading)")]
+        return []
+
+    def check_url(folder: Path, tag: str, attr: str, url: str, rel: str) -> list[tuple[str, str, str]]:
+        shown = f'<{tag} {attr}="{url}">'
+        if not url or url.startswith(("data:", "mailto:", "tel:", "blob:")):
+            return []
+        if url.startswith("javascript:"):
+            return [("LINK-SCHEME", f"{shown} uses javascript:", "use a real link")]
         parts = urlsplit(url)
         if parts.scheme or url.startswith("//"):
             host = parts.netloc
             if _is_load(tag, attr, rel) and host != own_host:
-                findings.append(Finding(where(path), line, col, "THIRD-PARTY",
-                                        f"<{tag} {attr}> loads {url} from another host",
-                                        "serve the file from the site itself (readers in mainland China and offline "
-                                        "cannot reach other hosts)"))
-            elif parts.scheme not in ("https",) and tag == "a":
-                findings.append(Finding(where(path), line, col, "LINK-EXTERNAL", f"external link {url} is not https",
-                                        "use the https:// address"))
-            elif parts.scheme == "https" and not re.match(r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?$", host):
-                findings.append(Finding(where(path), line, col, "LINK-EXTERNAL", f"malformed URL {url}",
-                                        "fix the address"))
+                return [("THIRD-PARTY", f"<{tag} {attr}> loads {url} from another host",
+                         "serve the file from the site itself (readers in mainland China and offline "
+                         "cannot reach other hosts)")]
+            if tag == "a" and parts.scheme != "https":
+                return [("LINK-EXTERNAL", f"external link {url} is not https", "use the https:// address")]
+            if parts.scheme == "https" and not re.match(r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?$", host):
+                return [("LINK-EXTERNAL", f"malformed URL {url}", "fix the address")]
             if host == own_host and parts.path.startswith(base_path):
-                # An absolute link to our own site (canonical, hreflang, og:url): resolve it too.
-                _resolve(path, line, col, tag, attr, site_dir / unquote(parts.path[len(base_path):]), parts.fragment,
-                         url)
-            return
-        if url.startswith("#"):
-            target = path
+                # An absolute link to our own site (canonical, og:url): resolve it too.
+                return resolve(site_dir / unquote(parts.path[len(base_path):]), parts.fragment, shown)
+            return []
+        path = unquote(parts.path)
+        if not path:
+            return []  # "#fragment": checked against the page itself by the caller
+        if path.startswith("/"):
+            # Root-relative (the 404 page): relative to the deployed base path.
+            target = site_dir / (path[len(base_path):] if path.startswith(base_path) else path.lstrip("/"))
         else:
-            p = unquote(parts.path)
-            if p.startswith("/"):
-                # Root-relative (the 404 page): relative to the deployed base path.
-                target = site_dir / (p[len(base_path):] if p.startswith(base_path) else p.lstrip("/"))
+            target = Path(posixpath.normpath(posixpath.join(folder.as_posix(), path)))
+        return resolve(target, parts.fragment, shown)
+
+    for page in sorted(site_dir.rglob("*.html")):
+        refs = index.parsed(page)
+        for offset, tag, attr, url, rel in refs.refs:
+            if url.startswith("#"):
+                problems = [] if not url[1:] or unquote(url[1:]) in refs.ids else [
+                    ("LINK-ANCHOR", f'<{tag} {attr}="{url}">: no id \'{url[1:]}\' on this page',
+                     "link to a heading id that exists ({#id} after the heading)")]
             else:
-                target = Path(posixpath.normpath(posixpath.join(path.parent.as_posix(), p)))
-        _resolve(path, line, col, tag, attr, target, parts.fragment, url)
-
-    def _resolve(path, line, col, tag, attr, target: Path, fragment: str, url: str):
-        if target.is_dir():
-            target = target / "index.html"
-        try:
-            target.resolve().relative_to(site_dir.resolve())
-        except ValueError:
-            findings.append(Finding(where(path), line, col, "LINK-TARGET", f"<{tag} {attr}=\"{url}\"> points outside the site",
-                                    "link to a page or file inside docs/"))
-            return
-        if not target.exists():
-            findings.append(Finding(where(path), line, col, "LINK-TARGET", f"<{tag} {attr}=\"{url}\"> points to a missing file",
-                                    "fix the link or add the file"))
-            return
-        if fragment and target.suffix == ".html" and unquote(fragment) not in index.parsed(target).ids:
-            findings.append(Finding(where(path), line, col, "LINK-ANCHOR",
-                                    f"<{tag} {attr}=\"{url}\">: no id '{fragment}' in {where(target)}",
-                                    "link to a heading id that exists ({#id} after the heading)"))
-
-    for path in sorted(site_dir.rglob("*.html")):
-        for line, col, tag, attr, url, rel in index.parsed(path).refs:
-            check_url(path, line, col, tag, attr, url, rel)
+                key = (str(page.parent), url, _is_load(tag, attr, rel))
+                if key not in memo:
+                    memo[key] = check_url(page.parent, tag, attr, url, rel)
+                problems = memo[key]
+            for rule, message, fix in problems:
+                line, col = refs.position(offset)
+                findings.append(Finding(where(page), line, col, rule, message, fix))
     for path in sorted(site_dir.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
         for m in _CSS_URL.finditer(text):
@@ -145,3 +162,14 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
                 findings.append(Finding(where(path), line, m.start() - text.rfind("\n", 0, m.start()), "THIRD-PARTY",
                                         f"stylesheet loads {url} from another host", "serve the file from the site itself"))
     return findings
+
+
+def external_links(site_dir: Path) -> set[str]:
+    """Every https link a reader can follow out of the site."""
+    index = SiteIndex(site_dir)
+    out = set()
+    for path in site_dir.rglob("*.html"):
+        for _, tag, attr, url, _ in index.parsed(path).refs:
+            if tag == "a" and attr == "href" and url.startswith("https://"):
+                out.add(url)
+    return out
