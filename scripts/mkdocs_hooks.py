@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from site_tools import languages as L  # noqa: E402
+from site_tools.charts import figure_html, render_svg  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.directives import expand_directives  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
@@ -62,8 +63,16 @@ def on_page_markdown(markdown, page, config, files):
     markdown = expand_directives(markdown, {
         "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
         "sources": lambda _: render_sources(site.sources, pid.lang),
+        "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
     })
     return link_citations(markdown, site.sources, pid.lang)
+
+
+def _chart(site, cid, lang, page_url):
+    chart = site.charts.get(cid)
+    if chart is None:  # reported by the CHART-UNKNOWN rule
+        return f"::: chart {cid}"
+    return "\n" + figure_html(chart, render_svg(chart, lang), lang, page_url, site.sources) + "\n"
 
 
 def on_page_content(html, page, config, files):

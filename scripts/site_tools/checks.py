@@ -7,13 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from .chinese import check_copywriting, check_rejected_variants, check_traditional, fix_copywriting
-from .directives import check_directives
+from .charts import MAX_BYTES, REGISTRY, cjk_font_available, render_svg
+from .directives import check_directives, find_directives
 from .findings import Finding
 from .parity import check_parity
 from .site import SiteData, load_site
 from .sources import check_citations
 
-DIRECTIVES = {"glossary", "sources"}
+DIRECTIVES = {"glossary", "sources", "chart"}
 
 
 def check_front_matter(site: SiteData) -> list[Finding]:
@@ -39,7 +40,38 @@ def check_page_references(site: SiteData) -> list[Finding]:
         text = "\n".join(lines.get(i, "") for i in range(1, max(lines, default=0) + 1))
         out += check_citations(text, site.sources, page.path)
         out += check_directives(text, DIRECTIVES, page.path)
+        out += check_chart_references(text, page.path, site)
         del body
+    return out
+
+
+def check_chart_references(text: str, path: str, site: SiteData) -> list[Finding]:
+    return [
+        Finding(path, line, 1, "CHART-UNKNOWN", f"no chart '{arg}' in {REGISTRY.as_posix()}",
+                f"use one of: {', '.join(sorted(site.charts))}" if site.charts else "register the chart first")
+        for line, name, arg in find_directives(text)
+        if name == "chart" and site.charts is not None and arg not in site.charts
+        and not any(f.path.startswith("docs/data/charts") or f.rule == "DATA-CHART" for f in site.findings)
+    ]
+
+
+def check_charts(site: SiteData) -> list[Finding]:
+    """Every registered chart is embedded, and stays within the size budget."""
+    used = {arg for p in site.pages for _, name, arg in find_directives(p.text) if name == "chart"}
+    out = []
+    for cid, chart in site.charts.items():
+        if cid not in used:
+            out.append(Finding(REGISTRY.as_posix(), 0, 0, "CHART-UNUSED", f"chart '{cid}' is embedded on no page",
+                               f"add '::: chart {cid}' to a page pair, or remove the chart", "warning"))
+        for lang in ("zh", "en"):
+            size = len(render_svg(chart, lang).encode("utf-8"))
+            if size > MAX_BYTES:
+                out.append(Finding(f"docs/{chart.data}", 1, 1, "CHART-SIZE",
+                                   f"the {lang} SVG of '{cid}' is {size:,} bytes, over the {MAX_BYTES:,}-byte budget",
+                                   "show fewer rows or shorter labels; the full data stays in the table"))
+    if site.charts and not cjk_font_available():
+        out.append(Finding(REGISTRY.as_posix(), 0, 0, "CHART-FONT", "no Chinese font is installed to measure chart "
+                           "labels", "install one (Debian: apt-get install fonts-wqy-microhei)", "warning"))
     return out
 
 
@@ -55,7 +87,7 @@ def check_text(site: SiteData) -> list[Finding]:
 def check_site_data(site: SiteData) -> list[Finding]:
     """Every source rule, in one list."""
     return (list(site.findings) + check_front_matter(site) + check_page_references(site)
-            + check_parity(site.pages, site.glossary) + check_text(site))
+            + check_parity(site.pages, site.glossary) + check_text(site) + check_charts(site))
 
 
 def fix_sources(root: Path) -> list[str]:

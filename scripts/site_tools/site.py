@@ -1,17 +1,15 @@
-"""Everything the build needs from docs/: pages, glossary and sources, loaded once per build."""
+"""Everything the build needs from docs/: pages, glossary, sources and charts, loaded once per build."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .charts import Chart, load_charts
 from .findings import DataError, Finding
 from .glossary import Glossary, load_glossary
 from .pages import Page, read_page
 from .sources import Source, load_sources
-
-GENERATED = ("glossary", "sources")
-
 
 @dataclass
 class SiteData:
@@ -19,6 +17,7 @@ class SiteData:
     pages: list[Page]
     glossary: Glossary
     sources: dict[str, Source]
+    charts: dict[str, Chart]
     findings: list[Finding] = field(default_factory=list)  # data problems that did not stop loading
 
 
@@ -34,10 +33,15 @@ def load_site(root: Path) -> SiteData:
     except DataError as e:
         findings += e.findings
         sources = {}
+    try:
+        charts = load_charts(root, sources)
+    except DataError as e:
+        findings += e.findings
+        charts = {}
     pages = []
     for path in sorted((root / "docs").rglob("*.md")):
         page = read_page(path, root)
         if page is not None:
             pages.append(page)
             findings += page.findings
-    return SiteData(root, pages, glossary, sources, findings)
+    return SiteData(root, pages, glossary, sources, charts, findings)

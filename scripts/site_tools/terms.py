@@ -14,9 +14,9 @@ from .glossary import Glossary
 
 _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>", re.S)
-# Text inside these is left alone: code, links, headings, citations, and
+# Text inside these is left alone: code, links, headings, citations, charts and
 # admonition titles (which act as headings).
-_SKIP_TAGS = {"a", "code", "pre", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
+_SKIP_TAGS = {"a", "code", "pre", "figure", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
               "abbr", "button", "sup", "svg", "summary", "title", "textarea", "select", "option", "label"}
 _SKIP_CLASSES = {"admonition-title", "term", "headerlink", "no-terms"}
 _SECTION_TAGS = {"h1", "h2", "h3"}

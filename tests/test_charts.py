@@ -1,0 +1,164 @@
+"""Charts: rendered from data to static SVG, per language, with caption,
+sources, text alternative, data table and CSV, within the size budget."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from html import escape as html_escape
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT, built_page
+from site_tools.charts import MAX_BYTES, load_charts, load_rows, render_svg
+from site_tools.findings import DataError
+from site_tools.languages import LANGUAGES
+from site_tools.pages import parse_page
+from site_tools.languages import PageId
+from site_tools.parity import check_parity
+from site_tools.glossary import Glossary
+from site_tools.sources import load_sources
+
+SOURCES = load_sources(ROOT)
+CHARTS = load_charts(ROOT, SOURCES)
+PLACES = {
+    "nvidia-china-share": "impact-on-china", "nvidia-ban-cost": "index", "h20-vs-h100": "impact-on-china",
+    "china-self-sufficiency": "impact-on-china", "export-control-timeline": "timeline",
+    "kunlunxin-supernode-claims": "strategic-paths",
+}
+
+
+def texts(svg: str) -> list[str]:
+    return re.findall(r"<text[^>]*>([^<]*)</text>", svg)
+
+
+def test_the_six_required_charts_are_registered():
+    assert set(PLACES) <= set(CHARTS)
+
+
+@pytest.mark.parametrize("cid", sorted(CHARTS))
+def test_each_chart_renders_from_its_data_as_svg_text(cid):
+    chart = CHARTS[cid]
+    for lang in LANGUAGES:
+        svg = render_svg(chart, lang)
+        assert svg.startswith("<svg") and "<script" not in svg
+        labels = " ".join(texts(svg))
+        # Every row's label is in the SVG as selectable text (the timeline prefixes the date).
+        for row in chart.rows:
+            if chart.kind != "ratio" or row.series and row.series["en"] == "H20":
+                assert row.label[lang] in labels, (cid, lang, row.label[lang])
+
+
+@pytest.mark.parametrize("cid", sorted(CHARTS))
+def test_labels_are_in_the_page_language(cid):
+    chart = CHARTS[cid]
+    zh, en = (set(texts(render_svg(chart, lang))) for lang in LANGUAGES)
+    for row in chart.rows:
+        if row.label["zh"] != row.label["en"] and chart.kind == "bar":
+            assert row.label["zh"] in zh and row.label["en"] not in zh
+            assert row.label["en"] in en and row.label["zh"] not in en
+
+
+@pytest.mark.parametrize("cid", sorted(CHARTS))
+def test_each_chart_stays_within_the_size_budget(cid):
+    for lang in LANGUAGES:
+        assert len(render_svg(CHARTS[cid], lang).encode()) <= MAX_BYTES
+
+
+def _width(label: str, size: float = 12) -> float:
+    """A lower bound of a label's width: wide (CJK) characters are one em."""
+    return sum(size * (1.0 if unicodedata.east_asian_width(c) in "WF" else 0.45) for c in label)
+
+
+def test_chinese_labels_are_measured_with_a_cjk_font():
+    svg = render_svg(CHARTS["nvidia-ban-cost"], "zh")
+    # The plot starts right of the longest axis label: the label area is wide enough.
+    offset = float(re.search(r'transform="translate\(([\d.]+),', svg)[1])
+    longest = max((r.label["zh"] for r in CHARTS["nvidia-ban-cost"].rows), key=_width)
+    assert offset >= _width(longest) * 0.95
+
+
+def test_values_use_chinese_units_on_chinese_charts():
+    zh = texts(render_svg(CHARTS["nvidia-ban-cost"], "zh"))
+    en = texts(render_svg(CHARTS["nvidia-ban-cost"], "en"))
+    assert "55 亿美元" in zh and "1480 亿至 1900 亿美元" in zh
+    assert "US$5.5 billion" in en and "US$148–190 billion" in en
+
+
+# --- bad data ----------------------------------------------------------------------
+
+HEADER = "label_zh,label_en,value,unit,date,source\n"
+
+
+def _csv(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "docs" / "charts" / "x.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, line, needle", [
+    (HEADER + "甲,A,95,%,2021,reuters-2025-05-21\n乙,B,half,%,2025,reuters-2025-05-21\n", 3,
+     "value 'half' is not a number"),
+    (HEADER + "甲,A,95,%,2021,\n", 2, "no source"),
+    (HEADER + "甲,A,95,%,2021,no-such-source\n", 2, "source 'no-such-source' is not in docs/data/sources.yml"),
+    ("label_zh,label_en,value,unit,date,source,colour\n", 1, "unknown column 'colour'"),
+    (HEADER + "甲,A,95,%,2021-13,reuters-2025-05-21\n", 2, "date '2021-13'"),
+    (HEADER + '甲,"A,95,%,2021,reuters-2025-05-21\n', 2, "malformed CSV"),
+])
+def test_bad_chart_data_gives_file_and_line(tmp_path, text, line, needle):
+    rows, findings = load_rows(_csv(tmp_path, text), tmp_path, SOURCES)
+    assert findings, "no finding"
+    f = findings[0]
+    assert (f.path, f.line, f.rule) == ("docs/charts/x.csv", line, "DATA-CHART") and needle in f.message
+
+
+def test_good_chart_data_gives_rows():
+    rows, findings = load_rows(_csv(Path(__import__("tempfile").mkdtemp()),
+                                    HEADER + "甲,A,95,%,2021,reuters-2025-05-21\n"), ROOT, SOURCES)
+    assert findings == [] and rows[0].value == 95
+
+
+def test_a_bad_registry_entry_is_reported_at_its_line(tmp_path):
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    (tmp_path / "docs" / "data" / "charts.yml").write_text("- id: a\n  kind: pie\n", encoding="utf-8")
+    with pytest.raises(DataError) as e:
+        load_charts(tmp_path, SOURCES)
+    assert (e.value.findings[0].line, e.value.findings[0].message) == (2, "chart 'a' has kind 'pie'")
+
+
+def test_a_chart_in_one_language_only_is_a_parity_error():
+    zh = parse_page("---\ntitle: 甲\n---\n# 甲 {#a}\n\n::: chart h20-vs-h100\n", "docs/a.zh.md", PageId("a", "zh"))
+    en = parse_page("---\ntitle: A\n---\n# A {#a}\n", "docs/a.en.md", PageId("a", "en"))
+    [f] = check_parity([zh, en], Glossary([]))
+    assert (f.rule, f.path, f.line) == ("PARITY-CHARTS", "docs/a.zh.md", 4)
+
+
+# --- the built pages --------------------------------------------------------------
+
+@pytest.mark.parametrize("cid", sorted(PLACES))
+def test_the_chart_is_a_figure_with_title_caption_alternative_table_and_csv(built_site, cid):
+    chart = CHARTS[cid]
+    for lang in LANGUAGES:
+        page = built_page(built_site, PLACES[cid], lang)
+        html = page.read_text(encoding="utf-8")
+        m = re.search(rf'<figure class="chart" id="chart-{cid}".*?</figure>', html, re.S)
+        assert m, f"{cid} not on {page}"
+        fig = m[0]
+        assert html_escape(chart.title[lang]) in fig
+        assert re.search(r'role="img" aria-labelledby="chart-[a-z0-9-]+-title chart-[a-z0-9-]+-desc"', fig)
+        assert f'id="chart-{cid}-desc">{html_escape(chart.message[lang])}</p>' in fig
+        caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", fig, re.S)[1]
+        for row in chart.rows:
+            assert f"#{row.source}" in caption and row.date in caption
+        assert "<details" in fig and "<table>" in fig and len(re.findall("<tr>", fig)) == len(chart.rows) + 1
+        href = re.search(r'<a href="([^"]+\.csv)" download>', fig)[1]
+        assert (page.parent / href).resolve().is_file()
+
+
+def test_no_chart_javascript_at_runtime(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"vega|vl-convert", html, re.I) or "<script" not in html.split("vega")[0][-200:]
+    assert not list(built_site.rglob("vega*.js"))
