@@ -46,6 +46,8 @@ H20 单价 1.2 万美元，算力约为 H100 的 15%。摩根大通预测 2027 �
 
 ## 路径 {{#paths}}
 
+::: chart {chart}
+
 昆仑芯超节点训练性能提升 10 倍，推理性能提升 13 倍。详见[第 {m} 页](p{m}.md#impact)。
 """
 
@@ -72,6 +74,8 @@ The H20 costs US$12,000, with about 15% of the H100's compute. JPMorgan forecast
 
 ## Paths {{#paths}}
 
+::: chart {chart}
+
 The Kunlunxin supernode improves training 10× and inference 13×. See [page {m}](p{m}.md#impact).
 """
 
@@ -82,6 +86,7 @@ def make_site(dest: Path, pairs: int) -> None:
     docs = dest / "docs"
     shutil.copytree(ROOT / "docs" / "data", docs / "data")
     shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    shutil.copytree(ROOT / "docs" / "charts", docs / "charts")
     for stem in ("index", "glossary", "sources"):
         for lang in ("zh", "en"):
             shutil.copy(ROOT / "docs" / f"{stem}.{lang}.md", docs / f"{stem}.{lang}.md")
@@ -89,10 +94,13 @@ def make_site(dest: Path, pairs: int) -> None:
     for lang, title in (("zh", "导读"), ("en", "Overview")):
         (docs / f"index.{lang}.md").write_text(
             f"---\ntitle: {title}\ndescription: {title}\n---\n\n# {title} {{#overview}}\n", encoding="utf-8")
+    charts = [line.split(": ", 1)[1] for line in (ROOT / "docs" / "data" / "charts.yml").read_text().splitlines()
+              if line.startswith("- id: ")]
     for n in range(1, pairs + 1):
         m = n % pairs + 1
-        (docs / f"p{n}.zh.md").write_text(ZH.format(n=n, m=m), encoding="utf-8")
-        (docs / f"p{n}.en.md").write_text(EN.format(n=n, m=m), encoding="utf-8")
+        chart = charts[n % len(charts)]
+        (docs / f"p{n}.zh.md").write_text(ZH.format(n=n, m=m, chart=chart), encoding="utf-8")
+        (docs / f"p{n}.en.md").write_text(EN.format(n=n, m=m, chart=chart), encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = "\n".join(["nav:", "  - index.md", *[f"  - p{n}.md" for n in range(1, pairs + 1)],
                      "  - glossary.md", "  - sources.md", ""])

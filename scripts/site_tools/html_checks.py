@@ -26,6 +26,22 @@ _HAS_URL = re.compile(r"\b(?:href|src|srcset|poster|data|style)\s*=")
 _ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 
 
+_NAV_TAG = re.compile(r"<(/?)nav\b")
+
+
+def _primary_nav_span(text: str) -> tuple[int, int]:
+    """Offsets of the site navigation, which every page of a language repeats."""
+    start = text.find('<nav class="md-nav md-nav--primary"')
+    if start < 0:
+        return (0, 0)
+    depth = 0
+    for m in _NAV_TAG.finditer(text, start):
+        depth += -1 if m[1] else 1
+        if depth == 0:
+            return (start, m.end())
+    return (start, len(text))
+
+
 class _Refs:
     """The URLs and ids of one HTML file. Regular expressions, not a DOM: a
     page of a large site holds thousands of navigation links."""
@@ -36,24 +52,29 @@ class _Refs:
                            + (m[3] or "") if m[1] else " " * len(m[0]), text)
         self._text = text
         self.ids = {a or b for a, b in _ID.findall(text)}
-        self.refs: list[tuple[int, str, str, str, str]] = []  # offset, tag, attr, url, rel
-        for m in _TAG.finditer(text):
-            if not m[2] or not _HAS_URL.search(m[2]):
-                continue
-            attrs = {k.lower(): html.unescape(v1 or v2 or v3 or "") for k, v1, v2, v3 in _ATTR.findall(m[2])}
-            tag = m[1].lower()
-            for attr in ("href", "src", "srcset", "poster", "data", "xlink:href"):
-                value = attrs.get(attr)
-                if value is None:
+        self.nav = _primary_nav_span(text)
+
+    def refs(self, skip_nav: bool = False):
+        """(offset, tag, attr, url, rel) of every URL, optionally outside the site navigation."""
+        spans = [(0, self.nav[0]), (self.nav[1], len(self._text))] if skip_nav else [(0, len(self._text))]
+        for begin, stop in spans:
+            for m in _TAG.finditer(self._text, begin, stop):
+                if not m[2] or not _HAS_URL.search(m[2]):
                     continue
-                name = "href" if attr == "xlink:href" else attr
-                urls = [u.strip().split(" ")[0] for u in value.split(",")] if attr == "srcset" else [value]
-                for u in urls:
-                    self.refs.append((m.start(), tag, name, u.strip(), attrs.get("rel", "")))
-            style = attrs.get("style")
-            if style:
-                for c in _CSS_URL.finditer(style):
-                    self.refs.append((m.start(), tag, "style", c["url"] or c["imp"], ""))
+                attrs = {k.lower(): html.unescape(v1 or v2 or v3 or "") for k, v1, v2, v3 in _ATTR.findall(m[2])}
+                tag = m[1].lower()
+                for attr in ("href", "src", "srcset", "poster", "data", "xlink:href"):
+                    value = attrs.get(attr)
+                    if value is None:
+                        continue
+                    name = "href" if attr == "xlink:href" else attr
+                    urls = [u.strip().split(" ")[0] for u in value.split(",")] if attr == "srcset" else [value]
+                    for u in urls:
+                        yield m.start(), tag, name, u.strip(), attrs.get("rel", "")
+                style = attrs.get("style")
+                if style:
+                    for c in _CSS_URL.finditer(style):
+                        yield m.start(), tag, "style", c["url"] or c["imp"], ""
 
     def position(self, offset: int) -> tuple[int, int]:
         """(line, column) of an offset, computed only for the rare finding."""
@@ -137,9 +158,12 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
             target = Path(posixpath.normpath(posixpath.join(folder.as_posix(), path)))
         return resolve(target, parts.fragment, shown)
 
+    nav_checked: set[Path] = set()  # folders whose navigation was checked once
     for page in sorted(site_dir.rglob("*.html")):
         refs = index.parsed(page)
-        for offset, tag, attr, url, rel in refs.refs:
+        skip_nav = page.parent in nav_checked and refs.nav != (0, 0)
+        nav_checked.add(page.parent)
+        for offset, tag, attr, url, rel in refs.refs(skip_nav):
             if url.startswith("#"):
                 problems = [] if not url[1:] or unquote(url[1:]) in refs.ids else [
                     ("LINK-ANCHOR", f'<{tag} {attr}="{url}">: no id \'{url[1:]}\' on this page',
@@ -169,7 +193,7 @@ def external_links(site_dir: Path) -> set[str]:
     index = SiteIndex(site_dir)
     out = set()
     for path in site_dir.rglob("*.html"):
-        for _, tag, attr, url, _ in index.parsed(path).refs:
+        for _, tag, attr, url, _ in index.parsed(path).refs():
             if tag == "a" and attr == "href" and url.startswith("https://"):
                 out.add(url)
     return out

@@ -109,11 +109,12 @@ def parse_page(text: str, rel: str, pid: PageId) -> Page:
 
 
 def prose_lines(section: Section):
-    """(line number, text) of a section outside fenced code, for text rules."""
+    """(line number, text) of a section's prose, for text rules: not fenced code,
+    not directive lines (`::: chart export-control-timeline` is not prose)."""
     in_fence = False
     for lineno, line in section.lines:
         if FENCE.match(line):
             in_fence = not in_fence
             continue
-        if not in_fence:
+        if not in_fence and not line.startswith(":::"):
             yield lineno, line
