@@ -91,7 +91,7 @@ def _blocks(section: Section) -> tuple[Counter, Counter, Counter, int]:
     text = "\n".join(t for _, t in prose_lines(section))
     notes = Counter(m[1] for line in text.splitlines() for m in [_ADMONITION.match(line)] if m)
     cites = Counter(CITATION.findall(text))
-    charts = Counter(_CHART.findall(text))
+    charts = Counter(_CHART.findall("\n".join(t for _, t in section.lines)))
     return notes, cites, charts, section.line
 
 
