@@ -1,0 +1,109 @@
+"""Browser fixtures: the built site served on 127.0.0.1 under its deployed base
+path, and Debian's Chromium driven by Playwright (no browser download)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from helpers import ROOT
+
+BASE_PATH = "/h20/"  # the path of site_url in mkdocs.yml, where the site is deployed
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARTIFACTS = ROOT / "test-artifacts"
+
+
+def chromium_path() -> str | None:
+    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        if not path.startswith(BASE_PATH):
+            return str(Path(self.directory) / "__outside_base_path__")
+        return super().translate_path("/" + path[len(BASE_PATH):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site):
+    handler = functools.partial(_Handler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if path is None:
+        message = "Chromium not found (install Debian's chromium, or set CHROMIUM=/path/to/chromium)"
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)  # CI must run the browser tests, not skip them
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@dataclass
+class Recorder:
+    """What a page did: console errors, every request, CSP violations."""
+
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign(self, site_url: str) -> list[str]:
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(site_url))
+        return [r for r in self.requests if not r.startswith((origin, "data:", "blob:"))]
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    contexts = []
+
+    def _open(path: str, *, width: int = 1280, height: int = 900, scheme: str = "light"):
+        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
+                                      locale="zh-CN" if not path.startswith("en/") else "en-US")
+        contexts.append(context)
+        page = context.new_page()
+        rec = Recorder()
+        page.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: rec.console_errors.append(str(e)))
+        page.on("request", lambda r: rec.requests.append(r.url))
+        page.add_init_script(
+            "document.addEventListener('securitypolicyviolation', e => "
+            "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+        page.goto(site_url + path, wait_until="load")
+        page.wait_for_load_state("networkidle")
+        return page, rec
+
+    yield _open
+    for c in contexts:
+        c.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts():
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
