@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lock clean
+.PHONY: serve build test bench budget lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) scripts/build.py --strict
 	$(PY) -m pytest
+
+# Figures, not tests: build/check times for synthetic sites, and the performance budget.
+bench: $(STAMP)
+	$(PY) scripts/bench.py
+
+budget: build
+	$(PY) scripts/budget.py
 
 # Re-pin requirements.txt (with hashes) after editing requirements.in.
 lock: $(STAMP)

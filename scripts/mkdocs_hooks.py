@@ -24,7 +24,7 @@ from site_tools.charts import figure_html, render_svg  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.directives import expand_directives  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
-from site_tools.postbuild import finish_site, set_search_base  # noqa: E402
+from site_tools.postbuild import finish_site, name_search_dialog, set_search_base  # noqa: E402
 from site_tools.site import load_site  # noqa: E402
 from site_tools.sources import link_citations, render_sources  # noqa: E402
 from site_tools.terms import mark_terms  # noqa: E402
@@ -101,7 +101,7 @@ def on_post_page(output, page, config):
     pid = L.PageId.from_src(page.file.src_uri)
     if pid is None:
         return output
-    return set_search_base(output, page.url, pid.lang)
+    return name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang)
 
 
 @mkdocs.plugins.event_priority(-200)

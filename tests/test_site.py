@@ -229,3 +229,10 @@ def _contrast(a: float, b: float) -> float:
 
     la, lb = sorted((lum(a), lum(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_the_search_dialog_has_a_name_in_the_page_language(built_site, stem):
+    for lang, name in (("zh", "搜索"), ("en", "Search")):
+        html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
+        assert re.search(rf'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">', html)

@@ -371,7 +371,7 @@ def _render(chart: Chart, lang: str) -> str:
 # What the renderer writes for interactive use; the figure around the SVG carries
 # its accessible name, so these only cost bytes.
 _DROP_ATTRS = re.compile(r'\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events|class)="[^"]*"'
-                         r'|\sopacity="1"')
+                         r'|\sopacity="1"|\sfont-family="[^"]*"')  # the font comes from the site's CSS
 _EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
 
 
