@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench budget lock clean
+.PHONY: serve build test new-page translated bench budget lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,14 @@ build: $(STAMP)
 test: $(STAMP)
 	$(PY) scripts/build.py --strict
 	$(PY) -m pytest
+
+# A new page pair: make new-page SLUG=chip-rules TITLE_ZH="芯片规则" TITLE_EN="Chip rules"
+new-page: $(STAMP)
+	$(PY) scripts/new_page.py "$(SLUG)" "$(TITLE_ZH)" "$(TITLE_EN)"
+
+# After checking an English page against the current Chinese: make translated PAGE=us-motives
+translated: $(STAMP)
+	$(PY) scripts/translation.py record $(PAGE)
 
 # Figures, not tests: build/check times for synthetic sites, and the performance budget.
 bench: $(STAMP)

@@ -1,9 +1,12 @@
 """MkDocs hooks: the site's own build steps, each implemented in scripts/site_tools.
 
-Order within one language build: directives and citations (on_page_markdown) → glossary terms (on_page_content) → language links
-(on_page_context) → per-language search base (on_post_page). After both
-languages are built: per-language search indexes and sitemaps, then the
-Content Security Policy (on_post_build)."""
+Within one language build: translation notices, directives (glossary, sources,
+charts) and citations (on_page_markdown) → glossary terms (on_page_content) →
+language links and last-updated date (on_page_context) → per-language search
+base (on_post_page). After both languages are built: per-language search
+indexes and sitemaps, unused theme CSS, then the Content Security Policy
+(on_post_build). The source rules run first and are logged as warnings, which
+is how `mkdocs serve` shows them."""
 
 from __future__ import annotations
 
@@ -23,11 +26,14 @@ from site_tools import languages as L  # noqa: E402
 from site_tools.charts import figure_html, render_svg  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.directives import expand_directives  # noqa: E402
+from site_tools.gitdates import last_updated  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
+from site_tools.notices import after_h1, outdated_notice, untranslated_notice  # noqa: E402
 from site_tools.postbuild import finish_site, name_search_dialog, set_search_base  # noqa: E402
 from site_tools.site import load_site  # noqa: E402
 from site_tools.sources import link_citations, render_sources  # noqa: E402
 from site_tools.terms import mark_terms  # noqa: E402
+from site_tools.translation import outdated_sections  # noqa: E402
 
 NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
 
@@ -55,17 +61,50 @@ def on_pre_build(config):
             jieba.add_word(form)
 
 
+def page_id(page) -> L.PageId | None:
+    """The page and the language it is published in. A page whose translation is
+    pending is published under /en/ from its Chinese file: the URL tells."""
+    src = L.PageId.from_src(page.file.src_uri)
+    if src is None:
+        return None
+    return L.PageId(src.stem, "en" if page.url.startswith(L.ROOT["en"]) else "zh")
+
+
 def on_page_markdown(markdown, page, config, files):
-    pid = L.PageId.from_src(page.file.src_uri)
+    pid = page_id(page)
     if pid is None:
         return markdown
     site = _state["site"]
+    source_lang = L.PageId.from_src(page.file.src_uri).lang
+    if source_lang != pid.lang:
+        # Published untranslated (`translation: pending`): say so, mark the text's
+        # language, keep it out of this language's search and of search engines.
+        page.meta["search"] = {"exclude": True}
+        page.meta["robots"] = "noindex"
+        markdown = after_h1(markdown, untranslated_notice(pid, page.url))
+        markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
+    else:
+        stale = _outdated(site, pid)
+        if stale:
+            markdown = after_h1(markdown, outdated_notice(pid, page.url, stale))
     markdown = expand_directives(markdown, {
         "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
         "sources": lambda _: render_sources(site.sources, pid.lang),
         "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
     })
     return link_citations(markdown, site.sources, pid.lang)
+
+
+def _outdated(site, pid: L.PageId) -> list[tuple[str, str]]:
+    """(id, heading) of the sections of an English page whose Chinese original changed."""
+    if pid.lang != "en":
+        return []
+    by = {(p.page.stem, p.page.lang): p for p in site.pages}
+    zh, en = by.get((pid.stem, "zh")), by.get((pid.stem, "en"))
+    if zh is None or en is None:
+        return []
+    titles = {s.id: s.title for s in en.headings if s.id}
+    return [(sid, titles.get(sid, sid)) for sid in outdated_sections(zh, en)]
 
 
 def _chart(site, cid, lang, page_url):
@@ -76,7 +115,7 @@ def _chart(site, cid, lang, page_url):
 
 
 def on_page_content(html, page, config, files):
-    pid = L.PageId.from_src(page.file.src_uri)
+    pid = page_id(page)
     if pid is None or pid.stem in NO_TERMS:
         return html
     glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
@@ -84,9 +123,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    pid = L.PageId.from_src(page.file.src_uri)
+    pid = page_id(page)
     if pid is None:
         return context
+    updated = last_updated(ROOT / "docs" / page.file.src_uri, pid.lang)
+    if updated:
+        page.meta["revision_date"] = updated
     # The theme's language selector and <link rel=alternate hreflang> read this.
     config.extra["alternate"] = [
         {"name": L.NAMES[lang], "link": pid.url(lang), "lang": L.HREFLANG[lang]} for lang in L.LANGUAGES
@@ -98,7 +140,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    pid = L.PageId.from_src(page.file.src_uri)
+    pid = page_id(page)
     if pid is None:
         return output
     return name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang)

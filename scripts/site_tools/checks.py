@@ -10,7 +10,8 @@ from .chinese import check_copywriting, check_rejected_variants, check_tradition
 from .charts import MAX_BYTES, REGISTRY, cjk_font_available, render_svg
 from .directives import check_directives, find_directives
 from .findings import Finding
-from .parity import check_parity
+from .parity import check_parity, pairs
+from .translation import check_drift
 from .site import SiteData, load_site
 from .sources import check_citations
 
@@ -87,7 +88,8 @@ def check_text(site: SiteData) -> list[Finding]:
 def check_site_data(site: SiteData) -> list[Finding]:
     """Every source rule, in one list."""
     return (list(site.findings) + check_front_matter(site) + check_page_references(site)
-            + check_parity(site.pages, site.glossary) + check_text(site) + check_charts(site))
+            + check_parity(site.pages, site.glossary) + check_text(site) + check_charts(site)
+            + [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)])
 
 
 def fix_sources(root: Path) -> list[str]:

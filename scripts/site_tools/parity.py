@@ -22,16 +22,25 @@ def pairs(pages: list[Page]) -> list[tuple[Page, Page]]:
     return [(by[(stem, "zh")], by[(stem, "en")]) for stem, lang in sorted(by) if lang == "zh" and (stem, "en") in by]
 
 
+def translation_pending(page: Page) -> bool:
+    """`translation: pending` in a Chinese page's front matter: publish it before its English
+    page exists (readers of /en/ see the Chinese page with a "not yet translated" notice)."""
+    return page.page.lang == "zh" and page.meta.get("translation") == "pending"
+
+
 def check_page_pairs(pages: list[Page]) -> list[Finding]:
-    """Every page exists in both languages."""
+    """Every page exists in both languages, unless its translation is declared pending."""
     have = {(p.page.stem, p.page.lang): p for p in pages}
     out = []
     for (stem, lang), page in sorted(have.items()):
         other = page.page.counterpart()
-        if (stem, other.lang) not in have:
+        if (stem, other.lang) not in have and not translation_pending(page):
             missing = f"docs/{other.src()}"
+            fix = f"add {missing}, the {_NAME[other.lang]} translation of this page"
+            if page.page.lang == "zh":
+                fix += " (or publish it untranslated for now with 'translation: pending' in its front matter)"
             out.append(Finding(page.path, 1, 1, "PARITY-PAGE", f"{page.path} has no counterpart: {missing} is missing",
-                               f"add {missing}, the {_NAME[other.lang]} translation of this page"))
+                               fix))
     return out
 
 

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Start a new page pair: both language files and the nav entry.
+
+    python scripts/new_page.py SLUG "中文标题" "English title"
+    make new-page SLUG=chip-rules TITLE_ZH="芯片规则" TITLE_EN="Chip rules"
+
+The new pages pass the build script as they are; write them from there."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_tools.translation import record  # noqa: E402
+
+ZH = """---
+title: {title_zh}
+description: {title_zh}：本页的一句话简介，写给搜索结果和社交分享。
+---
+
+# {title_zh} {{#{slug}}}
+
+<!-- 在这里写正文。每个标题都以 {{#英文-id}} 结尾，中英文两页的 id 与顺序一致，例如：## 市场逻辑 {{#market-logic}} -->
+"""
+
+EN = """---
+title: "{title_en}"
+description: "{title_en}: a one-sentence summary of this page for search results and link previews."
+---
+
+# {title_en} {{#{slug}}}
+
+<!-- Translate the Chinese page here, section by section. Every heading ends with the same {{#id}} as in Chinese. -->
+"""
+
+
+def add_to_nav(config: str, slug: str) -> str:
+    """Insert the page before the reference pages (timeline, glossary, sources) in mkdocs.yml's nav."""
+    lines = config.split("\n")
+    start = lines.index("nav:")
+    end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith("  ")), len(lines))
+    entries = lines[start + 1:end]
+    if f"  - {slug}.md" in entries:
+        return config
+    before = next((start + 1 + i for i, e in enumerate(entries)
+                   if e.strip() in ("- timeline.md", "- glossary.md", "- sources.md")), end)
+    lines.insert(before, f"  - {slug}.md")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("slug", help="URL name in English kebab-case, e.g. chip-rules")
+    p.add_argument("title_zh", help="the Chinese title")
+    p.add_argument("title_en", help="the English title")
+    args = p.parse_args(argv)
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", args.slug):
+        p.error(f"SLUG '{args.slug}' must be English kebab-case, e.g. chip-rules")
+    if not args.title_zh.strip() or not args.title_en.strip():
+        p.error("both TITLE_ZH and TITLE_EN are needed")
+    docs = ROOT / "docs"
+    targets = [docs / f"{args.slug}.zh.md", docs / f"{args.slug}.en.md"]
+    for t in targets:
+        if t.exists():
+            p.error(f"{t.relative_to(ROOT)} already exists")
+    values = dict(slug=args.slug, title_zh=args.title_zh.strip(), title_en=args.title_en.strip().replace('"', "'"))
+    targets[0].write_text(ZH.format(**values), encoding="utf-8")
+    targets[1].write_text(EN.format(**values), encoding="utf-8")
+    record(ROOT, args.slug)  # the English page follows this (empty) Chinese version
+    config = ROOT / "mkdocs.yml"
+    config.write_text(add_to_nav(config.read_text(encoding="utf-8"), args.slug), encoding="utf-8")
+    for t in targets:
+        print(f"created {t.relative_to(ROOT)}")
+    print(f"added {args.slug}.md to the nav in mkdocs.yml")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

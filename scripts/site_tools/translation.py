@@ -1,0 +1,72 @@
+"""Translation drift: every English page records, per section, a hash of the
+Chinese section it translates (`translated_from` in its front matter). When a
+Chinese section changes, its English section is reported as outdated, and the
+English page shows a notice until a translator updates it and records again."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from .findings import Finding
+from .pages import Page, parse_page, split_front_matter
+from .parity import _by_section  # one definition of "a section", shared with the parity rules
+
+FIELD = "translated_from"
+
+
+def _fingerprint(title: str, lines: list[str]) -> str:
+    text = "\n".join([title.strip(), *(line.strip() for line in lines if line.strip())])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def section_hashes(zh: Page) -> dict[str, str]:
+    """Section id → fingerprint of the Chinese section (heading and text)."""
+    return {sid: _fingerprint(sec.title, [t for _, t in sec.lines])
+            for sid, sec in _by_section(zh).items() if sid != "(top)"}
+
+
+def outdated_sections(zh: Page, en: Page) -> list[str]:
+    recorded = en.meta.get(FIELD)
+    if not isinstance(recorded, dict):
+        return []
+    return [sid for sid, digest in section_hashes(zh).items() if recorded.get(sid) != digest]
+
+
+def check_drift(zh: Page, en: Page) -> list[Finding]:
+    recorded = en.meta.get(FIELD)
+    stem = zh.page.stem
+    if not isinstance(recorded, dict):
+        return [Finding(en.path, 1, 1, "TRANSLATION-UNRECORDED",
+                        f"{en.path} does not record which version of {zh.path} it translates",
+                        f"after checking the translation, run: make translated PAGE={stem}", "warning")]
+    sections = _by_section(en)
+    return [
+        Finding(en.path, sections[sid].line if sid in sections else 1, 1, "TRANSLATION-OUTDATED",
+                f"section #{sid} is outdated: its Chinese original in {zh.path} changed after it was translated",
+                f"update the English of #{sid}, then run: make translated PAGE={stem}", "warning")
+        for sid in outdated_sections(zh, en)
+    ]
+
+
+def record(root: Path, stem: str) -> str:
+    """Write the current Chinese section hashes into the English page's front matter."""
+    zh_path, en_path = root / "docs" / f"{stem}.zh.md", root / "docs" / f"{stem}.en.md"
+    zh = parse_page(zh_path.read_text(encoding="utf-8"), f"docs/{stem}.zh.md", _pid(stem, "zh"))
+    text = en_path.read_text(encoding="utf-8")
+    front, body_start, body = split_front_matter(text)
+    if front is None:
+        raise ValueError(f"docs/{stem}.en.md has no front matter")
+    kept = re.sub(rf"(?m)^{FIELD}:.*(?:\n[ \t]+.*)*\n?", "", front + "\n").rstrip("\n")
+    hashes = section_hashes(zh)
+    block = "\n".join([f"{FIELD}:  # the Chinese sections this translation follows (make translated PAGE={stem})",
+                       *(f"  {sid}: {digest}" for sid, digest in hashes.items())])
+    en_path.write_text(f"---\n{kept}\n{block}\n---\n{body}", encoding="utf-8")
+    return f"docs/{stem}.en.md"
+
+
+def _pid(stem: str, lang: str):
+    from .languages import PageId
+
+    return PageId(stem, lang)

@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Record that an English page follows the current Chinese page, after a translator checked it.
+
+    python scripts/translation.py record STEM [STEM ...]    (make translated PAGE=STEM)
+    python scripts/translation.py record --all
+    python scripts/translation.py status                     which English sections are outdated"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_tools.parity import pairs  # noqa: E402
+from site_tools.site import load_site  # noqa: E402
+from site_tools.translation import check_drift, record  # noqa: E402
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="command", required=True)
+    rec = sub.add_parser("record", help="record the current Chinese version in the English page")
+    rec.add_argument("stems", nargs="*", metavar="STEM", help="page name, e.g. us-motives")
+    rec.add_argument("--all", action="store_true", help="every page pair")
+    sub.add_parser("status", help="list outdated English sections")
+    args = p.parse_args(argv)
+    site = load_site(ROOT)
+    if args.command == "status":
+        findings = [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)]
+        for f in findings:
+            print(f.text())
+        print(f"{len(findings)} outdated or unrecorded" if findings else "every translation is up to date")
+        return 0
+    stems = [zh.page.stem for zh, _ in pairs(site.pages)] if args.all else args.stems
+    if not stems:
+        p.error("name a page (record us-motives) or use --all")
+    known = {zh.page.stem for zh, _ in pairs(site.pages)}
+    for stem in stems:
+        if stem not in known:
+            p.error(f"no page pair docs/{stem}.zh.md + docs/{stem}.en.md")
+        print(f"recorded {record(ROOT, stem)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The GitHub files: workflows valid against GitHub's schema, actions pinned to
+commit SHAs, least-privilege permissions (zizmor); issue forms valid."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+BIN = Path(sys.executable).parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+FORMS = [ROOT / ".github" / "ISSUE_TEMPLATE" / n for n in ("content-error.yml", "translation-fix.yml")]
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / args[0]), *args[1:]], capture_output=True, text=True)
+
+
+def test_there_is_a_test_workflow_and_a_deploy_workflow():
+    assert {p.name for p in WORKFLOWS} == {"ci.yml", "deploy.yml"}
+    ci = (ROOT / ".github" / "workflows" / "ci.yml").read_text()
+    assert "pull_request:" in ci and "make test" in ci and "--format github" in ci
+    assert "deploy-pages@" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+
+
+def test_workflows_match_githubs_schema():
+    result = run("check-jsonschema", "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_issue_forms_and_their_config_match_githubs_schema():
+    forms = run("check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *map(str, FORMS))
+    config = run("check-jsonschema", "--builtin-schema", "vendor.github-issue-config",
+                 str(ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml"))
+    assert forms.returncode == 0 and config.returncode == 0, forms.stdout + config.stdout
+
+
+def test_zizmor_finds_nothing_in_the_workflows():
+    result = run("zizmor", "--offline", "--no-progress", str(ROOT / ".github" / "workflows"))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_commit_sha():
+    for path in WORKFLOWS:
+        for uses in re.findall(r"uses:\s*(\S+)", path.read_text()):
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}", uses), f"{path.name}: {uses}"
+
+
+def test_only_the_deploy_job_may_write_and_only_to_pages():
+    for path in WORKFLOWS:
+        text = path.read_text()
+        assert re.search(r"^permissions:\n  contents: read\n", text, re.M), path.name
+        writes = re.findall(r"^\s+([\w-]+): write", text, re.M)
+        assert writes == ([] if path.name == "ci.yml" else ["pages", "id-token"]), path.name
+
+
+@pytest.mark.parametrize("workflow, tool", [
+    ("name: x\non: [push]\njobs:\n  t:\n    steps: 3\n", "check-jsonschema"),
+    ("name: x\non: [push]\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n",
+     "zizmor"),
+])
+def test_the_checks_catch_a_broken_or_unpinned_workflow(tmp_path, workflow, tool):
+    folder = tmp_path / ".github" / "workflows"
+    folder.mkdir(parents=True)
+    (folder / "bad.yml").write_text(workflow)
+    args = (["check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(folder / "bad.yml")]
+            if tool == "check-jsonschema" else ["zizmor", "--offline", "--no-progress", str(folder)])
+    assert run(*args).returncode != 0
+
+
+def test_the_pre_commit_configuration_is_valid_and_runs_only_local_hooks():
+    assert run("pre-commit", "validate-config", str(ROOT / ".pre-commit-config.yaml")).returncode == 0
+    text = (ROOT / ".pre-commit-config.yaml").read_text()
+    assert re.findall(r"- repo: (\S+)", text) == ["local"]
