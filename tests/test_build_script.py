@@ -4,6 +4,7 @@ a site that is only replaced by a successful build."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -83,3 +84,26 @@ def test_malformed_data_is_a_finding_not_a_traceback(project):
 
 def test_a_usage_error_exits_2(project):
     assert run_build(project, "--format", "xml").returncode == 2
+
+
+def test_the_same_rules_run_as_warnings_inside_mkdocs(project):
+    # `mkdocs serve` and `mkdocs build` report the build script's rules through the hook.
+    _edit(project, "docs/impact-on-china.en.md", "Cambricon", "Cambricon Nvidia")
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(project / "out")], cwd=project,
+                            capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    assert re.search(r"WARNING\s+-\s+h20: docs/impact-on-china\.en\.md:\d+:\d+: error TERM-VARIANT: 'Nvidia' is a "
+                     r"rejected form of 'NVIDIA'", result.stderr + result.stdout)
+
+
+def test_unknown_directives_and_charts_are_reported_at_their_line(project):
+    path = project / "docs" / "conclusion.zh.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n::: chart no-such-chart\n\n::: gallery\n", encoding="utf-8")
+    lines = text.count("\n")
+    result = run_build(project, "--no-build")
+    assert f"docs/conclusion.zh.md:{lines + 2}:1: error CHART-UNKNOWN: no chart 'no-such-chart'" in result.stdout
+    assert f"docs/conclusion.zh.md:{lines + 4}:1: error DIRECTIVE: unknown directive '::: gallery'" in result.stdout

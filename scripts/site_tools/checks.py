@@ -10,6 +10,7 @@ from .chinese import check_copywriting, check_rejected_variants, check_tradition
 from .charts import MAX_BYTES, REGISTRY, cjk_font_available, render_svg
 from .directives import check_directives, find_directives
 from .findings import Finding
+from .pages import body_text
 from .parity import check_parity, pairs
 from .translation import check_drift
 from .site import SiteData, load_site
@@ -30,30 +31,19 @@ def check_front_matter(site: SiteData) -> list[Finding]:
 
 
 def check_page_references(site: SiteData) -> list[Finding]:
+    """Citations, directives and charts named on a page exist."""
+    # When the chart registry itself is broken, it is reported once, not per page.
+    charts_loaded = not any(f.rule == "DATA-CHART" for f in site.findings)
     out = []
     for page in site.pages:
-        body = "\n".join(t for s in page.sections for _, t in s.lines)
-        # section line numbers are absolute; rebuild an absolute-line text for the checkers
-        lines = {ln: t for s in page.sections for ln, t in s.lines}
-        for s in page.sections:
-            if s.level:
-                lines[s.line] = ""
-        text = "\n".join(lines.get(i, "") for i in range(1, max(lines, default=0) + 1))
+        text = body_text(page)
         out += check_citations(text, site.sources, page.path)
         out += check_directives(text, DIRECTIVES, page.path)
-        out += check_chart_references(text, page.path, site)
-        del body
+        if charts_loaded:
+            out += [Finding(page.path, line, 1, "CHART-UNKNOWN", f"no chart '{arg}' in {REGISTRY.as_posix()}",
+                            f"use one of: {', '.join(sorted(site.charts))}")
+                    for line, name, arg in find_directives(text) if name == "chart" and arg not in site.charts]
     return out
-
-
-def check_chart_references(text: str, path: str, site: SiteData) -> list[Finding]:
-    return [
-        Finding(path, line, 1, "CHART-UNKNOWN", f"no chart '{arg}' in {REGISTRY.as_posix()}",
-                f"use one of: {', '.join(sorted(site.charts))}" if site.charts else "register the chart first")
-        for line, name, arg in find_directives(text)
-        if name == "chart" and site.charts is not None and arg not in site.charts
-        and not any(f.path.startswith("docs/data/charts") or f.rule == "DATA-CHART" for f in site.findings)
-    ]
 
 
 def check_charts(site: SiteData) -> list[Finding]:

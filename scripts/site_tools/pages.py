@@ -118,3 +118,16 @@ def prose_lines(section: Section):
             continue
         if not in_fence and not line.startswith(":::"):
             yield lineno, line
+
+
+def body_text(page: Page) -> str:
+    """The page outside front matter and fenced code, line numbers kept (other lines blank)."""
+    lines = page.text.split("\n")
+    out = [""] * len(lines)
+    in_fence = False
+    for i, line in enumerate(lines[page.body_start - 1:], page.body_start - 1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            out[i] = line
+    return "\n".join(out)

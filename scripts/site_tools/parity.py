@@ -120,48 +120,48 @@ def check_section_blocks(zh: Page, en: Page) -> list[Finding]:
     return out
 
 
-def check_figures(zh: Page, en: Page) -> list[Finding]:
+def _one_sided(zh: Page, en: Page, extract):
+    """Things found in a section of one language but not in the same section of the other.
+
+    `extract(line, lang)` yields (key, shown, column) per occurrence; yields
+    (page, other page, section id, key, shown, line, column) for the first
+    occurrence of each one-sided key."""
     zs, es = _by_section(zh), _by_section(en)
-    out = []
     for sid in [s for s in zs if s in es]:
-        found = {}
+        found: dict[str, dict] = {}
         for lang, sec in (("zh", zs[sid]), ("en", es[sid])):
             found[lang] = {}
             for lineno, line in prose_lines(sec):
-                for value, raw, col in figures(line):
-                    found[lang].setdefault(value, (raw, lineno, col + 1))
+                for key, shown, col in extract(line, lang):
+                    found[lang].setdefault(key, (shown, lineno, col))
         for lang, page, other in (("zh", zh, en), ("en", en, zh)):
             olang = "en" if lang == "zh" else "zh"
-            for value, (raw, lineno, col) in found[lang].items():
-                if value not in found[olang]:
-                    out.append(Finding(page.path, lineno, col, "FIGURE-PARITY",
-                                       f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in "
-                                       f"{other.path}",
-                                       "write the same figure in both languages (45 亿美元 = US$4.5 billion, "
-                                       "1.2 万美元 = US$12,000, 10 倍 = 10×)"))
-    return out
+            for key, (shown, lineno, col) in found[lang].items():
+                if key not in found[olang]:
+                    yield page, other, sid, key, shown, lineno, col
+
+
+def check_figures(zh: Page, en: Page) -> list[Finding]:
+    def extract(line, lang):
+        return ((value, raw, offset + 1) for value, raw, offset in figures(line))
+
+    return [Finding(page.path, lineno, col, "FIGURE-PARITY",
+                    f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in {other.path}",
+                    "write the same figure in both languages (45 亿美元 = US$4.5 billion, 1.2 万美元 = US$12,000, "
+                    "10 倍 = 10×)")
+            for page, other, sid, value, raw, lineno, col in _one_sided(zh, en, extract)]
 
 
 def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
-    zs, es = _by_section(zh), _by_section(en)
+    def extract(line, lang):
+        return ((tid, glossary.terms[tid].name[lang], start + 1) for start, _, tid in glossary.find(line, lang))
+
     out = []
-    for sid in [s for s in zs if s in es]:
-        used = {}
-        for lang, sec in (("zh", zs[sid]), ("en", es[sid])):
-            used[lang] = {}
-            for lineno, line in prose_lines(sec):
-                for start, _, tid in glossary.find(line, lang):
-                    used[lang].setdefault(tid, (lineno, start + 1))
-        for lang, page, other in (("zh", zh, en), ("en", en, zh)):
-            olang = "en" if lang == "zh" else "zh"
-            for tid, (lineno, col) in used[lang].items():
-                if tid not in used[olang]:
-                    t = glossary.terms[tid]
-                    forms = " / ".join(t.forms(olang))
-                    out.append(Finding(page.path, lineno, col, "TERM-PARITY",
-                                       f"'{t.name[lang]}' is used in section #{sid} but {other.path} does not "
-                                       f"name it there",
-                                       f"use {forms} in that section of {other.path} (or drop the term here)"))
+    for page, other, sid, tid, name, lineno, col in _one_sided(zh, en, extract):
+        forms = " / ".join(glossary.terms[tid].forms(other.page.lang))
+        out.append(Finding(page.path, lineno, col, "TERM-PARITY",
+                           f"'{name}' is used in section #{sid} but {other.path} does not name it there",
+                           f"use {forms} in that section of {other.path} (or drop the term here)"))
     return out
 
 
