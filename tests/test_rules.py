@@ -161,3 +161,18 @@ def test_the_real_site_has_no_findings_in_json_format():
     result = subprocess.run([sys.executable, "scripts/build.py", "--no-build", "--strict", "--format", "json"],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_any_csv_gives_a_data_finding_never_a_traceback(tmp_path_factory, text):
+    from site_tools.charts import load_rows
+    from site_tools.sources import load_sources
+
+    root = tmp_path_factory.mktemp("c")
+    path = root / "docs" / "charts" / "x.csv"
+    path.parent.mkdir(parents=True)
+    path.write_text("label_zh,label_en,value,unit,date,source\n" + text, encoding="utf-8")
+    rows, findings = load_rows(path, root, load_sources(ROOT))
+    assert all(f.path == "docs/charts/x.csv" and f.line >= 0 for f in findings)
+    assert rows or findings

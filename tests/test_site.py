@@ -236,3 +236,12 @@ def test_the_search_dialog_has_a_name_in_the_page_language(built_site, stem):
     for lang, name in (("zh", "搜索"), ("en", "Search")):
         html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
         assert re.search(rf'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">', html)
+
+
+def test_chinese_typography_leading_measure_and_no_faux_italics(built_site):
+    css = (built_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    zh = re.search(r":lang\(zh-Hans\) \.md-typeset\s*\{([^}]*)\}", css)[1]
+    assert float(re.search(r"line-height:\s*([\d.]+)", zh)[1]) >= 1.75
+    assert re.search(r":lang\(zh-Hans\) \.md-typeset p,\s*:lang\(zh-Hans\) \.md-typeset li\s*\{\s*max-width:\s*40em", css)
+    italics = re.search(r":lang\(zh-Hans\) em,\s*:lang\(zh-Hans\) i\s*\{([^}]*)\}", css)[1]
+    assert "font-style:normal" in italics.replace(" ", "")
