@@ -114,7 +114,7 @@ def lighthouse(url: str) -> dict[str, float]:
     try:
         report = json.loads(out.stdout)
     except json.JSONDecodeError:
-        raise SystemExit(f"lighthouse failed on {url}:\n{out.stderr[-2000:]}")
+        raise SystemExit(f"lighthouse failed on {url}:\n{out.stderr[-2000:]}") from None
     return {k: v["score"] for k, v in report["categories"].items()}
 
 

@@ -12,7 +12,7 @@ import pytest
 from helpers import ROOT, built_page, page_stems
 from htmldoc import Doc
 from site_tools.html_checks import check_built_site
-from site_tools.languages import HREFLANG, LANGUAGES, OTHER, PageId
+from site_tools.languages import HREFLANG, LANGUAGES, PageId
 
 STEMS = page_stems()
 REQUIRED = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion", "glossary", "sources", "timeline"]

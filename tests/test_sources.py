@@ -62,4 +62,4 @@ def test_the_sources_page_lists_every_source_in_both_languages(built_site):
 def test_context_notes_cite_by_number(built_site):
     html = built_page(built_site, "impact-on-china", "en").read_text(encoding="utf-8")
     n = SOURCES["morgan-stanley-2025-05"].number
-    assert f'href="sources.html#morgan-stanley-2025-05"' in html and f">[{n}]</a>" in html
+    assert 'href="sources.html#morgan-stanley-2025-05"' in html and f">[{n}]</a>" in html

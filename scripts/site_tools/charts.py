@@ -89,6 +89,12 @@ def _valid_date(value: str) -> bool:
     return True
 
 
+def _pair(record: dict, prefix: str) -> dict | None:
+    """An optional pair of columns, e.g. note_zh / note_en."""
+    zh, en = record.get(f"{prefix}_zh", ""), record.get(f"{prefix}_en", "")
+    return {"zh": zh, "en": en} if (zh or en) else None
+
+
 def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[Row], list[Finding]]:
     name = rel(path, root)
     findings: list[Finding] = []
@@ -123,7 +129,7 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                 findings.append(Finding(name, line, 1, RULE, f"{len(record)} fields, the header has {len(header)}",
                                         "quote fields that contain commas"))
                 continue
-            r = {k: v.strip() for k, v in zip(header, record)}
+            r = {k: v.strip() for k, v in zip(header, record, strict=True)}
             problems = []
             value = _number(r["value"])
             if value is None:
@@ -148,12 +154,8 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                                         "every row needs a numeric value, a unit, a date and a source id"))
                 continue
 
-            def pair(prefix):
-                zh, en = r.get(f"{prefix}_zh", ""), r.get(f"{prefix}_en", "")
-                return {"zh": zh, "en": en} if (zh or en) else None
-
-            rows.append(Row(line, {"zh": r["label_zh"], "en": r["label_en"]}, pair("series"), pair("panel"),
-                            value, low, high, r["unit"], r["date"], r["source"], pair("note")))
+            rows.append(Row(line, {"zh": r["label_zh"], "en": r["label_en"]}, _pair(r, "series"), _pair(r, "panel"),
+                            value, low, high, r["unit"], r["date"], r["source"], _pair(r, "note")))
     except csv.Error as e:
         findings.append(Finding(name, reader.line_num, 1, RULE, f"malformed CSV: {e}", "check the quoting on this line"))
     if not rows and not findings:

@@ -67,9 +67,9 @@ def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DataError([Finding(name, 0, 0, rule, "file not found", "create it or restore it from git")])
+        raise DataError([Finding(name, 0, 0, rule, "file not found", "create it or restore it from git")]) from None
     except UnicodeDecodeError as e:
-        raise DataError([Finding(name, 1, 1, rule, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")])
+        raise DataError([Finding(name, 1, 1, rule, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")]) from None
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as e:
@@ -78,7 +78,7 @@ def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
         problem = getattr(e, "problem", None) or str(e)
         raise DataError(
             [Finding(name, line, col, rule, f"malformed YAML: {problem}", "fix the YAML syntax at this position")]
-        )
+        ) from None
     if data is None:
         data = []
     if not isinstance(data, list) or not all(isinstance(x, LineDict) for x in data):

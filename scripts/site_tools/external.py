@@ -55,7 +55,7 @@ def check_external(root: Path, urls: set[str], cache_file: Path, timeout: float 
              and now - cache[u]["checked"] < CACHE_DAYS * 86400}
     todo = sorted(urls - fresh)
     with ThreadPoolExecutor(max_workers=8) as pool:
-        for url, status in zip(todo, pool.map(lambda u: probe(u, timeout), todo)):
+        for url, status in zip(todo, pool.map(lambda u: probe(u, timeout), todo), strict=True):
             cache[url] = {"status": status, "checked": now}
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     cache_file.write_text(json.dumps(cache, indent=1, sort_keys=True), encoding="utf-8")

@@ -32,7 +32,7 @@ def check_page_pairs(pages: list[Page]) -> list[Finding]:
     """Every page exists in both languages, unless its translation is declared pending."""
     have = {(p.page.stem, p.page.lang): p for p in pages}
     out = []
-    for (stem, lang), page in sorted(have.items()):
+    for (stem, _), page in sorted(have.items()):
         other = page.page.counterpart()
         if (stem, other.lang) not in have and not translation_pending(page):
             missing = f"docs/{other.src()}"
