@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+from site_tools import checks  # noqa: E402
 from site_tools.checks import fix_sources, run_source_checks  # noqa: E402
 from site_tools.findings import Finding, to_json  # noqa: E402
 
@@ -61,6 +62,7 @@ def main(argv=None) -> int:
         for path in fix_sources(ROOT):
             print(f"fixed {path}")
     findings = run_source_checks(ROOT)
+    checks.REPORTED_BY_CALLER = True  # the MkDocs hook need not run the same rules again
     site_dir = (ROOT / args.site_dir).resolve()
     if not args.no_build:
         from site_tools.html_checks import check_built_site

@@ -17,6 +17,9 @@ from .site import SiteData, load_site
 from .sources import check_citations
 
 DIRECTIVES = {"glossary", "sources", "chart"}
+# Set by the build script, which runs these rules itself and reports them in its
+# own format: the MkDocs hook then does not run them a second time.
+REPORTED_BY_CALLER = False
 
 
 def check_front_matter(site: SiteData) -> list[Finding]:

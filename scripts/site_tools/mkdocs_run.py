@@ -60,8 +60,8 @@ def warning_to_finding(root: Path, message: str) -> Finding:
 
 
 def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> list[Finding]:
-    """Build into site_dir; return MkDocs' warnings and errors as findings (our hook's own are left out:
-    the build script reports those from the same rules itself)."""
+    """Build into site_dir; return MkDocs' warnings and errors as findings (the hook's own, if any,
+    are left out: the build script reports the same rules itself)."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
