@@ -107,3 +107,36 @@ def test_unknown_directives_and_charts_are_reported_at_their_line(project):
     result = run_build(project, "--no-build")
     assert f"docs/conclusion.zh.md:{lines + 2}:1: error CHART-UNKNOWN: no chart 'no-such-chart'" in result.stdout
     assert f"docs/conclusion.zh.md:{lines + 4}:1: error DIRECTIVE: unknown directive '::: gallery'" in result.stdout
+
+
+def test_mkdocs_serve_serves_both_languages_and_keeps_serving_with_warnings(project):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    _edit(project, "docs/impact-on-china.en.md", "Cambricon", "Cambricon Nvidia")  # a warning, not a crash
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        pages = {}
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and len(pages) < 2:
+            for path in ("h20/index.html", "h20/en/impact-on-china.html"):
+                try:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                        pages[path] = r.read().decode("utf-8")
+                except OSError:
+                    time.sleep(1)
+        assert '<html lang="zh-Hans"' in pages["h20/index.html"]
+        assert '<html lang="en"' in pages["h20/en/impact-on-china.html"]
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "TERM-VARIANT" in output
