@@ -101,6 +101,10 @@ def make_site(dest: Path, pairs: int) -> None:
         chart = charts[n % len(charts)]
         (docs / f"p{n}.zh.md").write_text(ZH.format(n=n, m=m, chart=chart), encoding="utf-8")
         (docs / f"p{n}.en.md").write_text(EN.format(n=n, m=m, chart=chart), encoding="utf-8")
+    from site_tools.translation import record
+
+    for stem in ["index", *(f"p{n}" for n in range(1, pairs + 1))]:
+        record(dest, stem)  # every translation up to date, as on a real site
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = "\n".join(["nav:", "  - index.md", *[f"  - p{n}.md" for n in range(1, pairs + 1)],
                      "  - glossary.md", "  - sources.md", ""])
