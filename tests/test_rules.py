@@ -176,3 +176,41 @@ def test_any_csv_gives_a_data_finding_never_a_traceback(tmp_path_factory, text):
     rows, findings = load_rows(path, root, load_sources(ROOT))
     assert all(f.path == "docs/charts/x.csv" and f.line >= 0 for f in findings)
     assert rows or findings
+
+
+# --- built HTML ---------------------------------------------------------------
+
+def _site(tmp_path, html: str):
+    (tmp_path / "index.html").write_text(html, encoding="utf-8")
+    (tmp_path / "other.html").write_text('<h2 id="there">x</h2>', encoding="utf-8")
+    from site_tools.html_checks import check_built_site
+
+    return check_built_site(tmp_path, "https://h20-explainer.github.io/h20/")
+
+
+def test_built_html_links_resolve_to_files_and_ids(tmp_path):
+    findings = _site(tmp_path, '<p>\n<a href="other.html#nowhere">a</a> <img src="missing.svg"></p>')
+    assert [(f.rule, f.path, f.line, f.col) for f in findings] == [
+        ("LINK-ANCHOR", "site/index.html", 2, 1), ("LINK-TARGET", "site/index.html", 2, 36)]
+    assert findings[0].message == "<a href=\"other.html#nowhere\">: no id 'nowhere' in site/other.html"
+    assert _site(tmp_path, '<a href="other.html#there">a</a>') == []
+
+
+def test_external_links_must_be_well_formed_https(tmp_path):
+    findings = _site(tmp_path, '<a href="http://example.org/">a</a><a href="https://no_tld/">b</a>')
+    assert [(f.rule, f.message) for f in findings] == [
+        ("LINK-EXTERNAL", "external link http://example.org/ is not https"),
+        ("LINK-EXTERNAL", "malformed URL https://no_tld/")]
+    assert _site(tmp_path, '<a href="https://example.org/">a</a>') == []
+
+
+def test_a_page_without_a_description_is_reported():
+    from site_tools.checks import check_front_matter
+    from site_tools.site import SiteData
+
+    page = parse_page("---\ntitle: T\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
+    site = SiteData(ROOT, [page], GLOSSARY, {}, {})
+    assert [(f.rule, f.path, f.message) for f in check_front_matter(site)] == [
+        ("FRONT-MATTER", "docs/t.en.md", "the page has no 'description' in its front matter")]
+    ok = parse_page("---\ntitle: T\ndescription: D.\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
+    assert check_front_matter(SiteData(ROOT, [ok], GLOSSARY, {}, {})) == []
