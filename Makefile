@@ -1,5 +1,5 @@
 # Two commands for a fresh machine with Python 3.11:
-#   make serve   live preview at http://127.0.0.1:8000
+#   make serve   live preview at http://127.0.0.1:8000/h20/
 #   make test    build the site, run every check and test
 .POSIX:
 PYTHON ?= $(shell command -v python3.11 || command -v python3)

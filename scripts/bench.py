@@ -131,6 +131,8 @@ def measure(pairs: int) -> tuple[float, float, float, int]:
         findings += check_built_site(dest / "site", site_url(dest))
         t3 = time.perf_counter()
         sys.path.remove(str(dest / "scripts"))
+    for f in findings[:5]:
+        print("  " + f.text(), file=sys.stderr)
     return t1 - t0, t2 - t1, t3 - t2, len(findings)
 
 

@@ -41,16 +41,24 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
+def strict(findings: list[Finding]) -> list[Finding]:
+    """--strict: warnings become errors (notices stay notices)."""
+    return [Finding(**{**f.__dict__, "severity": "error"}) if f.severity == "warning" else f for f in findings]
+
+
 def emit(findings: list[Finding], fmt: str, elapsed: float) -> None:
     findings = sorted(set(findings))
     errors = sum(f.severity == "error" for f in findings)
-    warnings = len(findings) - errors
+    warnings = sum(f.severity == "warning" for f in findings)
     if fmt == "json":
         print(to_json(findings))
         return
     for f in findings:
         print(f.github() if fmt == "github" else f.text())
-    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} in {elapsed:.1f}s"
+    notices = len(findings) - errors - warnings
+    summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    summary += f", {notices} notice{'s' * (notices != 1)}" if notices else ""
+    summary += f" in {elapsed:.1f}s"
     print(("✗ " if errors else "✓ ") + summary, file=sys.stderr if fmt == "github" else sys.stdout)
 
 
@@ -78,8 +86,7 @@ def main(argv=None) -> int:
 
                 findings += check_external(ROOT, external_links(tmp), ROOT / ".cache" / "external-links.json")
             if args.strict:
-                findings = [f if f.severity == "error" else Finding(**{**f.__dict__, "severity": "error"})
-                            for f in findings]
+                findings = strict(findings)
             if not any(f.severity == "error" for f in findings):
                 old = site_dir.with_name(site_dir.name + ".old")
                 shutil.rmtree(old, ignore_errors=True)
@@ -90,7 +97,7 @@ def main(argv=None) -> int:
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
     elif args.strict:
-        findings = [Finding(**{**f.__dict__, "severity": "error"}) for f in findings]
+        findings = strict(findings)
     emit(findings, args.format, time.monotonic() - started)
     return 1 if any(f.severity == "error" for f in findings) else 0
 
@@ -102,6 +109,9 @@ if __name__ == "__main__":
         raise
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:  # `build.py | head`: the reader stopped reading, not a crash
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     except BaseException:  # a crash of the build itself, not a content problem
         traceback.print_exc()
         print("✗ the build crashed (exit 2): this is a bug in the build, not in your content", file=sys.stderr)

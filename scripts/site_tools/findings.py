@@ -14,7 +14,9 @@ class Finding:
     rule: str  # stable id, e.g. LINK-ANCHOR
     message: str
     fix: str = ""
-    severity: str = "error"  # or "warning"
+    # "error" fails the build; "warning" fails it with --strict (CI); "notice" is about the
+    # machine, not the content (e.g. no Chinese font to measure chart labels) and never fails it.
+    severity: str = "error"
 
     def text(self) -> str:
         where = f"{self.path}:{self.line}:{self.col}" if self.line else self.path
@@ -27,7 +29,7 @@ class Finding:
             return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
         props = f"file={self.path},line={max(self.line, 1)},col={max(self.col, 1)},title={self.rule}"
-        kind = "error" if self.severity == "error" else "warning"
+        kind = self.severity if self.severity in ("error", "warning", "notice") else "warning"
         return f"::{kind} {props}::{esc(self.message + (' — ' + self.fix if self.fix else ''))}"
 
 

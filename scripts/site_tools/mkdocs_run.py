@@ -11,10 +11,10 @@ from .findings import Finding
 # MkDocs' own link validation ("validation:" in mkdocs.yml) names the page and
 # the link but not the line: find the line in the page.
 _DOC_LINK = re.compile(
-    r"Doc file '(?P<file>[^']+)' contains (?:a|an) (?:link|absolute link|unrecognized relative link) "
+    r"Doc file '(?P<file>[^']+)' contains (?:a|an) (?:link(?: to)?|absolute link|unrecognized relative link) "
     r"'(?P<link>[^']+)'(?P<rest>.*)", re.S)
 _ANCHOR = re.compile(r"Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but .*?"
-                     r"doesn't (?:contain|have) an anchor '#(?P<anchor>[^']+)'", re.S)
+                     r"(?:doesn't|does not) (?:contain|have) an anchor '#(?P<anchor>[^']+)'", re.S)
 _NOT_IN_NAV = re.compile(r"pages exist in the docs directory, but are not included in the \"nav\"")
 
 
@@ -47,6 +47,8 @@ def warning_to_finding(root: Path, message: str) -> Finding:
         anchor = _ANCHOR.match(message)
         if anchor:
             rule, fix = "LINK-ANCHOR", "link to a heading id that exists on the target page ({#id} after the heading)"
+        elif "which is excluded from the built site" in message:
+            rule, fix = "LINK-EXCLUDED", "link to a page that is built, or stop excluding the target"
         elif "absolute link" in message:
             rule, fix = "LINK-ABSOLUTE", "use a relative link to the .md file, e.g. [text](us-motives.md#section)"
         else:
