@@ -136,3 +136,12 @@ def test_a_pending_page_is_published_under_en_with_a_not_yet_translated_notice(p
     assert '<div lang="zh-Hans">' in html and '<meta name="robots" content="noindex">' in html
     index = json.loads((project / "site" / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert not any(d["location"].startswith("new-topic.html") for d in index["docs"])
+
+
+def test_a_hash_of_digits_only_is_still_a_recorded_version(monkeypatch):
+    import site_tools.translation as t
+
+    monkeypatch.setattr(t, "_fingerprint", lambda title, lines: "123456789012")
+    zh = zh_page()
+    text = "---\ntitle: A\ndescription: D.\ntranslated_from:\n  a: 123456789012\n  b: 123456789012\n---\n# A {#a}\n"
+    assert t.outdated_sections(zh, parse_page(text, "docs/a.en.md", PageId("a", "en"))) == []

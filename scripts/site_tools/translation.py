@@ -31,7 +31,8 @@ def outdated_sections(zh: Page, en: Page) -> list[str]:
     recorded = en.meta.get(FIELD)
     if not isinstance(recorded, dict):
         return []
-    return [sid for sid, digest in section_hashes(zh).items() if recorded.get(sid) != digest]
+    # str(): an unquoted hash of digits only reads as a number.
+    return [sid for sid, digest in section_hashes(zh).items() if str(recorded.get(sid)) != digest]
 
 
 def check_drift(zh: Page, en: Page) -> list[Finding]:
@@ -61,7 +62,7 @@ def record(root: Path, stem: str) -> str:
     kept = re.sub(rf"(?m)^{FIELD}:.*(?:\n[ \t]+.*)*\n?", "", front + "\n").rstrip("\n")
     hashes = section_hashes(zh)
     block = "\n".join([f"{FIELD}:  # the Chinese sections this translation follows (make translated PAGE={stem})",
-                       *(f"  {sid}: {digest}" for sid, digest in hashes.items())])
+                       *(f'  {sid}: "{digest}"' for sid, digest in hashes.items())])  # quoted: 123456 is no number
     en_path.write_text(f"---\n{kept}\n{block}\n---\n{body}", encoding="utf-8")
     return f"docs/{stem}.en.md"
 
