@@ -28,6 +28,7 @@ UNITS = ("%", "US$ bn", "×", "TFLOPS", "GB", "TB/s", "W", "date")
 REQUIRED = ("label_zh", "label_en", "value", "unit", "date", "source")
 OPTIONAL = ("series_zh", "series_en", "panel_zh", "panel_en", "low", "high", "note_zh", "note_en")
 MAX_BYTES = 20_000
+LABEL_SLACK = 40  # px of room left of the longest axis label (see vega_lite_spec)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Legible on the light and the dark palette; text and rules use currentColor.
 BAR = "#3b82c4"
@@ -247,8 +248,10 @@ def vega_lite_spec(chart: Chart, lang: str) -> dict:
                        "date": r.date})
     axis_title = chart.axis[lang]
     # The figure carries the text alternative: no per-mark ARIA labels in the SVG.
+    # Labels are measured with this machine's fonts and drawn with the reader's, which may be
+    # wider: the left padding keeps right-aligned axis labels inside the SVG.
     spec: dict = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": _base_config(),
-                  "width": 360, "aria": False}
+                  "width": 360, "aria": False, "padding": {"left": LABEL_SLACK, "top": 5, "right": 5, "bottom": 5}}
     sort = list(dict.fromkeys(v["label"] for v in values))  # the file's order
     if chart.kind == "bar":
         for v in values:
@@ -275,6 +278,7 @@ def vega_lite_spec(chart: Chart, lang: str) -> dict:
         if any(v["panel"] for v in values):
             inner = {"layer": layers, "width": 300, "height": {"step": 28}}
             spec = {"$schema": spec["$schema"], "config": spec["config"], "data": {"values": values}, "aria": False,
+                    "padding": spec["padding"],
                     "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
                                       "sort": list(dict.fromkeys(v["panel"] for v in values)),
                                       "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start",
