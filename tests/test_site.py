@@ -245,3 +245,13 @@ def test_chinese_typography_leading_measure_and_no_faux_italics(built_site):
     assert re.search(r":lang\(zh-Hans\) \.md-typeset p,\s*:lang\(zh-Hans\) \.md-typeset li\s*\{\s*max-width:\s*40em", css)
     italics = re.search(r":lang\(zh-Hans\) em,\s*:lang\(zh-Hans\) i\s*\{([^}]*)\}", css)[1]
     assert "font-style:normal" in italics.replace(" ", "")
+
+
+@pytest.mark.parametrize("stem", ["index", "us-motives"])
+def test_pages_show_their_last_update_from_git_and_an_edit_link(built_site, stem):
+    zh = built_page(built_site, stem, "zh").read_text(encoding="utf-8")
+    en = built_page(built_site, stem, "en").read_text(encoding="utf-8")
+    assert re.search(r'最后更新：<time datetime="\d{4}-\d{2}-\d{2}">\d{4} 年 \d{1,2} 月 \d{1,2} 日</time>', zh)
+    assert re.search(r'Last updated: <time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} [A-Z][a-z]+ \d{4}</time>', en)
+    assert re.search(rf'<a href="https://github\.com/[^"]+/edit/main/docs/{stem}\.zh\.md" title="编辑此页"', zh)
+    assert re.search(rf'<a href="https://github\.com/[^"]+/edit/main/docs/{stem}\.en\.md" title="Edit this page"', en)
