@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test new-page translated bench budget lock clean
+.PHONY: serve build test new-page translated bench budget screenshots lock clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ bench: $(STAMP)
 
 budget: build
 	$(PY) scripts/budget.py
+
+# Every page in both languages, light, dark and at 375 px, into test-artifacts/screenshots/.
+screenshots: build
+	$(PY) scripts/screenshots.py
 
 # Re-pin requirements.txt (with hashes) after editing requirements.in.
 lock: $(STAMP)

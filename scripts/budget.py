@@ -1,74 +1,41 @@
 #!/usr/bin/env python3
 """Performance budget: what a reader downloads, and Lighthouse's scores.
 
-    python scripts/budget.py [--no-lighthouse]
+    python scripts/budget.py [--no-lighthouse] [--runs 3] [--compare OTHER_SITE_DIR]
 
-1. First-view transfer of section pages: every response Chromium receives while
-   loading the page, gzip-compressed (as a static host serves it), by kind.
-   Target: at most 80 KB.
-2. Lighthouse 12.2.3, mobile preset, on the home page and a section page in both
-   languages. Targets: Performance >= 0.95; Accessibility, Best Practices, SEO = 1.0.
+1. First-view transfer of the five article pages: every response Chromium
+   receives while loading the page, gzip-compressed (as a static host serves
+   it), by kind. Budget: at most 70 KB each.
+2. Lighthouse 12.2.3, mobile preset, median of --runs runs, on the home page and
+   a section page in both languages: Performance (target >= 0.98), total
+   blocking time (target <= 100 ms); Accessibility, Best Practices, SEO (1.00).
+   --compare runs the same pages of another built site (e.g. a default Material
+   site built from the same text) in the same session, alternating.
 
-The built site (site/, from `make build`) is served on 127.0.0.1 under its
-deployed base path. Prints figures; asserts nothing (speed goals are not tests)."""
+Sites are served on 127.0.0.1 under their base path, gzip-encoded. Prints
+figures; asserts nothing (speed goals are not tests)."""
 
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import json
 import os
 import statistics
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BASE_PATH = "/h20/"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-BUDGET_KB = 80
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve  # noqa: E402
+
+BUDGET_KB = 70
+ARTICLE = ("index.html", "us-motives.html", "impact-on-china.html", "strategic-paths.html", "conclusion.html")
+LIGHTHOUSE_PAGES = ("index.html", "us-motives.html", "en/index.html", "en/us-motives.html")
 LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
-
-
-class Handler(SimpleHTTPRequestHandler):
-    """Static files under the base path, gzip-encoded like a static host would."""
-
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        return super().translate_path("/" + path[len(BASE_PATH):] if path.startswith(BASE_PATH) else "/__none__")
-
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "max-age=600")
-        super().end_headers()
-
-    def do_GET(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().do_GET()
-        body = gzip.compress(path.read_bytes(), 6)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
 
 
 def kind(url: str, content_type: str) -> str:
@@ -86,7 +53,7 @@ def first_view(base: str, page: str) -> dict[str, int]:
 
     sizes: dict[str, int] = {}
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
         tab = browser.new_page(viewport={"width": 412, "height": 823})
         seen = []
         tab.on("response", lambda r: seen.append(r))
@@ -103,19 +70,29 @@ def first_view(base: str, page: str) -> dict[str, int]:
     return sizes
 
 
+def page_path(site: Path, page: str) -> str:
+    """`us-motives.html`, or `us-motives/` on a site built with directory URLs."""
+    if page.endswith("index.html") or (site / page).exists():
+        return page.removesuffix("index.html")
+    return page.removesuffix(".html") + "/"
+
+
 def lighthouse(url: str) -> dict[str, float]:
+    """Scores (0–1) of the four categories, and total blocking time in ms."""
     if not (LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
     out = subprocess.run(
         [str(LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"), url, "--output=json", "--quiet",
          "--only-categories=performance,accessibility,best-practices,seo",
-         "--chrome-flags=" + " ".join(FLAGS)],
-        capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=CHROMIUM))
+         "--chrome-flags=" + " ".join(CHROMIUM_FLAGS)],
+        capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=chromium_path() or ""))
     try:
         report = json.loads(out.stdout)
     except json.JSONDecodeError:
         raise SystemExit(f"lighthouse failed on {url}:\n{out.stderr[-2000:]}") from None
-    return {k: v["score"] for k, v in report["categories"].items()}
+    scores = {k: v["score"] for k, v in report["categories"].items()}
+    scores["tbt"] = report["audits"]["total-blocking-time"]["numericValue"]
+    return scores
 
 
 def main() -> int:
@@ -123,34 +100,44 @@ def main() -> int:
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (its performance score is noisy)")
+    parser.add_argument("--compare", help="another built site to measure beside this one (served at /)")
     args = parser.parse_args()
     site = Path(args.site)
     if not (site / "index.html").exists():
         raise SystemExit("no built site: run `make build` first")
-    server, base = serve(site)
+    if chromium_path() is None:
+        raise SystemExit("Chromium not found: apt-get install chromium (or set CHROMIUM=/path/to/chromium)")
+    sites = [("this site", site, *serve(site, base_path(ROOT)))]
+    if args.compare:
+        sites.append(("compared", Path(args.compare), *serve(Path(args.compare), "/")))
     try:
         print(f"First-view transfer, gzip-compressed (budget {BUDGET_KB} KB)")
         counted = ["HTML", "CSS", "JS", "SVG", "fonts"]
         also = ["JSON", "other"]  # the search index and the sitemaps, fetched after the page renders
-        print(f"{'page':<26}" + "".join(f"{k:>7}" for k in counted) + f"{'total':>8}" + "   |"
+        print(f"{'page':<28}" + "".join(f"{k:>7}" for k in counted) + f"{'total':>8}" + "   |"
               + "".join(f"{k:>9}" for k in ["index", "sitemaps"]))
-        for page in ("impact-on-china.html", "en/impact-on-china.html", "us-motives.html", "en/us-motives.html"):
-            sizes = first_view(base, page)
+        for page in [p for lang in ("", "en/") for p in (lang + a for a in ARTICLE)]:
+            sizes = first_view(sites[0][3], page)
             total = sum(sizes.get(k, 0) for k in counted)
-            print(f"{page:<26}" + "".join(f"{sizes.get(k, 0) / 1024:>6.1f}K" for k in counted)
+            print(f"{page:<28}" + "".join(f"{sizes.get(k, 0) / 1024:>6.1f}K" for k in counted)
                   + f"{total / 1024:>7.1f}K" + f" {'✓' if total <= BUDGET_KB * 1024 else '✗'} |"
                   + "".join(f"{sizes.get(k, 0) / 1024:>8.1f}K" for k in also))
         if not args.no_lighthouse:
-            print(f"\nLighthouse 12.2.3, mobile preset, median of {args.runs} runs "
-                  "(targets: performance >= 0.95, the others 1.0)")
-            print(f"{'page':<28}{'perf':>8}{'a11y':>8}{'best':>8}{'seo':>8}")
-            for page in ("index.html", "impact-on-china.html", "en/index.html", "en/impact-on-china.html"):
-                runs = [lighthouse(base + page) for _ in range(args.runs)]
-                s = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
-                print(f"{page:<28}{s['performance']:>8.2f}{s['accessibility']:>8.2f}{s['best-practices']:>8.2f}"
-                      f"{s['seo']:>8.2f}")
+            print(f"\nLighthouse 12.2.3, mobile preset, median of {args.runs} runs, served gzipped "
+                  "(targets: performance >= 0.98, TBT <= 100 ms, the others 1.00)")
+            print(f"{'site':<11}{'page':<22}{'perf':>7}{'TBT ms':>8}{'a11y':>7}{'best':>7}{'seo':>7}")
+            for page in LIGHTHOUSE_PAGES:
+                runs: dict[str, list] = {name: [] for name, *_ in sites}
+                for _ in range(args.runs):  # alternate the sites, so that drift hits both alike
+                    for name, root, _, base in sites:
+                        runs[name].append(lighthouse(base + page_path(root, page)))
+                for name, results in runs.items():
+                    s = {k: statistics.median(r[k] for r in results) for k in results[0]}
+                    print(f"{name:<11}{page:<22}{s['performance']:>7.2f}{s['tbt']:>8.0f}{s['accessibility']:>7.2f}"
+                          f"{s['best-practices']:>7.2f}{s['seo']:>7.2f}")
     finally:
-        server.shutdown()
+        for _, _, server, _ in sites:
+            server.shutdown()
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import posixpath
+import re
 import sys
 from pathlib import Path
 
@@ -28,6 +29,7 @@ from site_tools import checks  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.directives import expand_directives  # noqa: E402
 from site_tools.gitdates import last_updated  # noqa: E402
+from site_tools.linebreaks import keep_together  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
 from site_tools.notices import after_h1, outdated_notice, untranslated_notice  # noqa: E402
 from site_tools.postbuild import finish_site, name_search_dialog, set_search_base  # noqa: E402
@@ -116,12 +118,31 @@ def _chart(site, cid, lang, page_url):
     return "\n" + figure_html(chart, render_svg(chart, lang), lang, page_url, site.sources) + "\n"
 
 
+_PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")[^"]*"')
+
+
 def on_page_content(html, page, config, files):
     pid = page_id(page)
-    if pid is None or pid.stem in NO_TERMS:
+    if pid is None:
         return html
-    glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
-    return mark_terms(html, _state["site"].glossary, pid.lang, glossary_href)
+    html = _PERMALINK_TITLE.sub(lambda m: m[1] + L.STRINGS[pid.lang]["permalink"] + '"', html)
+    if pid.stem not in NO_TERMS:
+        glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
+        html = mark_terms(html, _state["site"].glossary, pid.lang, glossary_href)
+    return keep_together(html)
+
+
+def _interface(context, lang: str):
+    """What the site's templates need to speak the page's language."""
+    context["ui"] = L.STRINGS[lang]
+    context["page_lang"] = lang
+    context["page_hreflang"] = L.HREFLANG[lang]
+    return context
+
+
+def on_template_context(context, template_name, config):
+    # Pages without a source file (404.html): the build's theme language tells.
+    return _interface(context, "en" if config.theme["language"] == "en" else L.DEFAULT)
 
 
 def on_page_context(context, page, config, nav):
@@ -135,7 +156,7 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [
         {"name": L.NAMES[lang], "link": pid.url(lang), "lang": L.HREFLANG[lang]} for lang in L.LANGUAGES
     ] + [{"link": pid.url(L.DEFAULT), "lang": "x-default"}]
-    context["page_lang"] = pid.lang
+    _interface(context, pid.lang)
     context["og_locale"] = L.OG_LOCALE[pid.lang]
     context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
     return context

@@ -31,7 +31,7 @@ GLOSSARY = Glossary([
 
 def marked(html: str, lang: str = "zh") -> list[str]:
     out = mark_terms(html, GLOSSARY, lang, "glossary.html")
-    return re.findall(r'<span class="term"[^>]*>([^<]*)<span', out)
+    return re.findall(r'<a class="term"[^>]*>([^<]*)</a>', out)
 
 
 # --- data -------------------------------------------------------------------
@@ -110,9 +110,9 @@ def test_english_terms_are_whole_words_and_case_sensitive():
     assert marked("<p>Nature said; nature is not the journal. Ascendancy is not a chip.</p>", "en") == ["Nature"]
 
 
-def test_only_the_first_occurrence_per_section_is_marked():
-    html = "<p>昇腾与昇腾</p><h2 id='a'>二</h2><p>昇腾</p>"
-    assert marked(html) == ["昇腾", "昇腾"]
+def test_a_term_is_marked_once_per_page_at_its_first_use():
+    assert marked("<p>昇腾与昇腾</p><h2 id='a'>二</h2><p>昇腾</p>") == ["昇腾"]
+    assert marked("<p>昇腾</p><p>寒武纪</p>") == ["昇腾"]  # not a glossary term: nothing
 
 
 @pytest.mark.parametrize("html", [
@@ -126,26 +126,41 @@ def test_code_links_headings_and_admonition_titles_are_left_alone(html):
     assert marked(html) == []
 
 
-def test_the_tooltip_carries_the_definition_in_the_page_language_and_links_to_the_glossary():
-    out = mark_terms("<p>the Ascend chips</p>", GLOSSARY, "en", "glossary.html")
-    assert 'role="tooltip"' in out and "Definition of Huawei Ascend." in out
-    assert '<a href="glossary.html#ascend">' in out and 'tabindex="0"' in out
+def test_a_term_links_to_its_glossary_entry_and_its_definition_is_appended_once_hidden():
+    out = mark_terms("<p>the Ascend chips, Ascend again</p>", GLOSSARY, "en", "glossary.html")
+    assert '<a class="term" href="glossary.html#ascend" data-term="ascend">Ascend</a>' in out
+    defs = re.search(r'<div class="term-defs" hidden data-search-exclude data-term-defs[^>]*>(.*)</div>', out, re.S)
+    assert defs and defs[1].count("data-term-def=") == 1
+    assert 'data-term-def="ascend" data-name="Huawei Ascend">Definition of Huawei Ascend.</div>' in defs[1]
+    assert 'data-label-glossary="Glossary"' in out
+
+
+def test_a_page_without_terms_gets_no_definitions_block():
+    assert "term-defs" not in mark_terms("<p>nothing here</p>", GLOSSARY, "en", "glossary.html")
+
+
+def test_definitions_are_escaped():
+    evil = Glossary([Term("x", "product", {"zh": "某某", "en": "Evil"}, {"zh": (), "en": ()}, {"zh": (), "en": ()},
+                          {"zh": "定义", "en": '<img src=x onerror="alert(1)">'}, None, 1)])
+    out = mark_terms("<p>Evil</p>", evil, "en", "glossary.html")
+    assert "<img" not in out and "&lt;img src=x" in out
 
 
 # --- the built site ---------------------------------------------------------
 
-def test_zh_impact_page_defines_ascend_inside_a_chinese_sentence(built_site):
+def test_zh_impact_page_marks_ascend_inside_a_chinese_sentence_and_defines_it(built_site):
     html = built_page(built_site, "impact-on-china", "zh").read_text(encoding="utf-8")
-    m = re.search(r'[\u4e00-\u9fff，、]<span class="term" tabindex="0" aria-describedby="[^"]+">(华为)?昇腾'
-                  r'<span class="term__tip" role="tooltip" id="[^"]+">([^<]+)', html)
-    assert m and "华为" in m[2]
+    assert re.search(r'[\u4e00-\u9fff，、]<a class="term" href="glossary.html#ascend" data-term="ascend">(华为)?昇腾</a>',
+                     html)
+    m = re.search(r'<div data-term-def="ascend" data-name="昇腾">([^<]+)</div>', html)
+    assert m and "华为" in m[1]
 
 
-def test_en_impact_page_defines_ascend(built_site):
+def test_en_impact_page_marks_ascend_and_defines_it(built_site):
     html = built_page(built_site, "impact-on-china", "en").read_text(encoding="utf-8")
-    m = re.search(r'<span class="term" tabindex="0" aria-describedby="[^"]+">(Huawei )?Ascend'
-                  r'<span class="term__tip" role="tooltip" id="[^"]+">([^<]+)', html)
-    assert m and "Huawei" in m[2]
+    assert re.search(r'<a class="term" href="glossary.html#ascend" data-term="ascend">(Huawei )?Ascend</a>', html)
+    m = re.search(r'<div data-term-def="ascend" data-name="Huawei Ascend">([^<]+)</div>', html)
+    assert m and "Huawei" in m[1]
 
 
 def test_glossary_pages_list_every_term_with_its_other_language_form_and_where_it_is_used(built_site):

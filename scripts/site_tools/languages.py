@@ -17,6 +17,33 @@ NAMES = {"zh": "中文", "en": "English"}
 # Where each language lives, relative to the site root.
 ROOT = {"zh": "", "en": "en/"}
 
+# Interface strings of the site's own templates and scripts, one table for both
+# languages (the theme's own strings come from its language partials).
+STRINGS = {
+    "zh": {
+        "short_title": "H20 解禁解读",
+        "language_menu": "选择语言",
+        "current_language": "当前语言",
+        "permalink": "链接到本节",
+        "glossary": "术语表",
+        "close": "关闭",
+        "term_hint": "术语解释",
+        "credit": "本站使用 {link} 构建",
+        "progress": "页面加载进度",
+    },
+    "en": {
+        "short_title": "H20 unbanned",
+        "language_menu": "Choose language",
+        "current_language": "current language",
+        "permalink": "Link to this section",
+        "glossary": "Glossary",
+        "close": "Close",
+        "term_hint": "Term explained",
+        "credit": "Made with {link}",
+        "progress": "Page loading",
+    },
+}
+
 _SUFFIXED = re.compile(r"^(?P<stem>.+)\.(?P<lang>zh|en)\.md$")
 
 

@@ -1,6 +1,9 @@
-"""Mark glossary terms in a page's HTML: the first occurrence of each term per
-section gets its definition as a tooltip (hover, keyboard focus, tap) with a
-link to the glossary entry.
+"""Mark glossary terms in a page's HTML: the first use of each term on the page
+becomes a link to its glossary entry, and the definitions of the marked terms
+are appended once, hidden, for the term-hints script to show as a popover.
+
+Without JavaScript a term is a plain link to the glossary. Screen readers hear
+the term as a link; its definition is read only when the reader opens it.
 
 Python-Markdown's `abbr` cannot do this for Chinese: its \\b word boundaries
 never match between Han characters, so 华为昇腾 would get nothing."""
@@ -8,69 +11,51 @@ never match between Han characters, so 华为昇腾 would get nothing."""
 from __future__ import annotations
 
 import html
-import re
 
 from .glossary import Glossary
+from .htmltext import rewrite_text
+from .languages import STRINGS
 
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*?)(/?)>", re.S)
-# Text inside these is left alone: code, links, headings, citations, charts and
-# admonition titles (which act as headings).
-_SKIP_TAGS = {"a", "code", "pre", "figure", "kbd", "samp", "script", "style", "h1", "h2", "h3", "h4", "h5", "h6",
-              "abbr", "button", "sup", "svg", "summary", "title", "textarea", "select", "option", "label"}
+# Text inside these is left alone: links, headings, citations, charts, controls
+# and admonition titles (which act as headings).
+_SKIP_TAGS = {"a", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button", "sup", "summary", "select",
+              "option", "label", "dt"}
 _SKIP_CLASSES = {"admonition-title", "term", "headerlink", "no-terms"}
-_SECTION_TAGS = {"h1", "h2", "h3"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-LABEL = {"zh": "术语表", "en": "Glossary"}
 
 
 def mark_terms(content: str, glossary: Glossary, lang: str, glossary_href: str) -> str:
-    """Return `content` with the first occurrence of each term per section marked."""
-    out: list[str] = []
-    stack: list[tuple[str, bool]] = []  # open elements: (tag, suppresses marking?)
-    seen: set[str] = set()
-    counter = 0
-    for token in _TOKEN.split(content):
-        if not token:
-            continue
-        if token.startswith("<"):
-            out.append(token)
-            m = _TAG.match(token)
-            if not m or token.startswith("<!"):
-                continue
-            closing, tag, attrs, self_closing = m[1], m[2].lower(), m[3], m[4]
-            if closing:
-                # Pop to the matching element (tolerates unclosed <p>, <li>).
-                for i in range(len(stack) - 1, -1, -1):
-                    if stack[i][0] == tag:
-                        del stack[i:]
-                        break
-            elif not self_closing and tag not in _VOID:
-                classes = set(re.findall(r'class="([^"]*)"', attrs)[0].split()) if 'class="' in attrs else set()
-                stack.append((tag, tag in _SKIP_TAGS or bool(classes & _SKIP_CLASSES)))
-                if tag in _SECTION_TAGS:
-                    seen.clear()
-            continue
-        if any(skip for _, skip in stack):
-            out.append(token)
-            continue
+    """Return `content` with the first use of each term marked, and the marked
+    terms' definitions appended in a hidden block."""
+    marked: list[str] = []
+
+    def mark(text: str, _open: list[str]) -> str:
         pieces, last = [], 0
-        for start, end, tid in glossary.find(token, lang):
-            if tid in seen:
+        for start, end, tid in glossary.find(text, lang):
+            if tid in marked:
                 continue
-            seen.add(tid)
-            counter += 1
-            term = glossary.terms[tid]
-            tip_id = f"term-{tid}-{counter}"
-            pieces.append(token[last:start])
-            pieces.append(
-                f'<span class="term" tabindex="0" aria-describedby="{tip_id}">{token[start:end]}'
-                f'<span class="term__tip" role="tooltip" id="{tip_id}" data-search-exclude="true">'
-                f"{html.escape(term.definition[lang], quote=False)} "
-                f'<a href="{glossary_href}#{tid}">{LABEL[lang]} →</a></span></span>'
-            )
+            marked.append(tid)
+            pieces.append(text[last:start])
+            pieces.append(f'<a class="term" href="{html.escape(glossary_href)}#{tid}" data-term="{tid}">'
+                          f"{text[start:end]}</a>")
             last = end
-        pieces.append(token[last:])
-        out.append("".join(pieces))
-    return "".join(out)
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+    content = rewrite_text(content, mark, skip_tags=_SKIP_TAGS, skip_classes=_SKIP_CLASSES)
+    if not marked:
+        return content
+    return content + definitions_block(glossary, marked, lang, glossary_href)
+
+
+def definitions_block(glossary: Glossary, ids: list[str], lang: str, glossary_href: str) -> str:
+    """The hidden definitions the popover reads, with its interface strings; kept
+    out of the search index (the glossary page is where definitions are found)."""
+    s = STRINGS[lang]
+    esc = html.escape
+    items = "".join(
+        f'<div data-term-def="{tid}" data-name="{esc(glossary.terms[tid].name[lang])}">'
+        f"{esc(glossary.terms[tid].definition[lang], quote=False)}</div>"
+        for tid in ids)
+    return (f'\n<div class="term-defs" hidden data-search-exclude data-term-defs '
+            f'data-glossary="{esc(glossary_href)}" data-label-glossary="{esc(s["glossary"])}" '
+            f'data-label-close="{esc(s["close"])}" data-label-hint="{esc(s["term_hint"])}">{items}</div>\n')

@@ -3,50 +3,23 @@ path, and Debian's Chromium driven by Playwright (no browser download)."""
 
 from __future__ import annotations
 
-import functools
 import os
-import shutil
-import threading
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from helpers import ROOT
+from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
 
-BASE_PATH = "/h20/"  # the path of site_url in mkdocs.yml, where the site is deployed
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+BASE_PATH = base_path(ROOT)  # where the site is deployed (site_url in mkdocs.yml)
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
-        if candidate and Path(candidate).exists():
-            return candidate
-    return None
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        if not path.startswith(BASE_PATH):
-            return str(Path(self.directory) / "__outside_base_path__")
-        return super().translate_path("/" + path[len(BASE_PATH):])
-
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def site_url(built_site):
-    handler = functools.partial(_Handler, directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
+    server, url = serve(built_site, BASE_PATH)
+    yield url
     server.shutdown()
 
 
@@ -82,9 +55,11 @@ class Recorder:
 def open_page(browser, site_url):
     contexts = []
 
-    def _open(path: str, *, width: int = 1280, height: int = 900, scheme: str = "light"):
+    def _open(path: str, *, width: int = 1280, height: int = 900, scheme: str = "light", touch: bool = False,
+              javascript: bool = True):
         context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                      locale="zh-CN" if not path.startswith("en/") else "en-US")
+                                      locale="zh-CN" if not path.startswith("en/") else "en-US",
+                                      has_touch=touch, is_mobile=touch, java_script_enabled=javascript)
         contexts.append(context)
         page = context.new_page()
         rec = Recorder()

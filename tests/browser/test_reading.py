@@ -1,0 +1,227 @@
+"""Reading the site as its readers do, on a phone and a laptop: legible text,
+term hints that stay on the screen, Chinese set in a Chinese font, boxes at
+body size, and a language menu that says where you are."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import page_stems
+from site_tools.languages import LANGUAGES, PageId
+
+pytestmark = pytest.mark.browser
+PAGES = [PageId(stem, lang).url() for stem in page_stems() for lang in LANGUAGES]
+ARTICLE = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion"]
+
+# Every visible element that draws text of its own, outside charts (whose SVG
+# text is scaled with the chart and tested with the charts), with its size.
+_SMALL_TEXT = """min => {
+  const small = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('svg, .chart__svg, [hidden], script, style')) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    if (!r.width || !r.height || cs.visibility === 'hidden' || cs.display === 'none') continue;
+    if (el.closest('.md-sidebar--secondary, .md-search, .md-dialog, .md-tooltip, .md-top')) continue;
+    const size = parseFloat(cs.fontSize);
+    if (size < min) small.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${el.textContent.trim().slice(0, 30)}`);
+  }
+  return small;
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_at_phone_width_no_text_outside_charts_is_smaller_than_12px(open_page, path):
+    page, _ = open_page(path, width=375, height=800, touch=True)
+    assert page.evaluate(_SMALL_TEXT, 12) == []
+
+
+# --- term hints ---------------------------------------------------------------
+
+_POP_BOX = """() => {
+  const p = document.querySelector('.term-pop');
+  if (!p) return null;
+  const r = p.getBoundingClientRect();
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+          width: innerWidth, height: innerHeight, scroll: document.documentElement.scrollWidth,
+          open: document.querySelectorAll('.term-pop').length};
+}"""
+
+
+def _tap(page, locator) -> None:
+    """Tap the first line of an element, as a finger would on a term that wraps."""
+    locator.scroll_into_view_if_needed()
+    r = locator.evaluate("e => { const r = e.getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2]; }")
+    page.touchscreen.tap(*r)
+
+
+def _inside(box) -> bool:
+    return (box is not None and box["left"] >= 0 and box["top"] >= 0 and box["right"] <= box["width"]
+            and box["bottom"] <= box["height"])
+
+
+@pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ("index", "us-motives") for lang in LANGUAGES])
+def test_tapping_every_term_on_a_phone_opens_its_hint_inside_the_screen_and_a_second_tap_closes_it(open_page, path):
+    page, rec = open_page(path, width=375, height=800, touch=True)
+    terms = page.locator("article a.term")
+    assert terms.count() > 5
+    for i in range(terms.count()):
+        term = terms.nth(i)
+        _tap(page, term)
+        box = page.evaluate(_POP_BOX)
+        assert _inside(box), (term.inner_text(), box)
+        assert box["scroll"] == 375 and box["open"] == 1
+        assert term.get_attribute("aria-expanded") == "true"
+        _tap(page, term)
+        assert page.locator(".term-pop").count() == 0, term.inner_text()
+    assert page.url.split("#")[0].endswith(path)  # no tap followed the link
+    assert rec.console_errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_hovering_terms_near_the_right_edge_on_a_laptop_keeps_the_hint_inside_the_window(open_page, lang):
+    page, _ = open_page(PageId("us-motives", lang).url(), width=1280, height=800)
+    near_edge = page.evaluate("""() => [...document.querySelectorAll('article a.term')]
+        .map((t, i) => [i, t.getBoundingClientRect().right]).filter(([, r]) => r > 760).map(([i]) => i)""")
+    assert near_edge
+    terms = page.locator("article a.term")
+    for i in near_edge:
+        terms.nth(i).scroll_into_view_if_needed()
+        terms.nth(i).hover()
+        page.wait_for_selector(".term-pop")
+        box = page.evaluate(_POP_BOX)
+        assert _inside(box), (terms.nth(i).inner_text(), box)
+        assert box["scroll"] == 1280
+        page.mouse.move(5, 400)
+        page.wait_for_selector(".term-pop", state="detached")
+
+
+def test_escape_and_a_tap_outside_close_the_hint_and_only_one_is_open_at_a_time(open_page):
+    page, _ = open_page("us-motives.html", width=375, height=800, touch=True)
+    first, second = page.locator("article a.term").nth(0), page.locator("article a.term").nth(1)
+    _tap(page, first)
+    _tap(page, second)
+    assert page.locator(".term-pop").count() == 1
+    assert second.get_attribute("aria-expanded") == "true" and first.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Escape")
+    assert page.locator(".term-pop").count() == 0
+    _tap(page, second)
+    _tap(page, page.locator("h1"))
+    assert page.locator(".term-pop").count() == 0
+
+
+def test_keyboard_readers_hear_the_term_and_get_its_definition_on_enter(open_page):
+    page, _ = open_page("en/us-motives.html")
+    term = page.locator("article a.term").first
+    # The definitions are not in the text flow: nothing reads them mid-sentence.
+    assert page.locator("[data-term-defs]").get_attribute("hidden") is not None
+    term.focus()
+    assert page.locator(".term-pop").count() == 1  # a preview on focus
+    term.press("Enter")
+    assert page.evaluate("document.activeElement.classList.contains('term-pop')")
+    assert page.locator(".term-pop").get_attribute("role") == "dialog"
+    assert page.locator(".term-pop__link").get_attribute("href").endswith(f"#{term.get_attribute('data-term')}")
+    page.keyboard.press("Escape")
+    assert page.locator(".term-pop").count() == 0
+    assert page.evaluate("document.activeElement.matches('a.term')")
+
+
+def test_without_javascript_a_term_is_a_link_to_its_glossary_entry(open_page, site_url):
+    page, _ = open_page("us-motives.html", javascript=False)
+    term = page.locator("article a.term").first
+    tid = term.get_attribute("data-term")
+    term.click()
+    page.wait_for_url(f"**/glossary.html#{tid}")
+
+
+# --- Chinese typography --------------------------------------------------------
+
+CJK_FONTS = ("PingFang", "Hiragino", "Noto Sans CJK", "Source Han", "Microsoft YaHei", "WenQuanYi")
+
+
+@pytest.mark.parametrize("stem", ARTICLE)
+def test_chinese_body_text_asks_for_a_cjk_font_first(open_page, stem):
+    page, _ = open_page(PageId(stem, "zh").url())
+    family = page.locator("article p").first.evaluate("e => getComputedStyle(e).fontFamily")
+    assert family.split(",")[0].strip().strip('"') in (
+        "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei",
+        "WenQuanYi Micro Hei"), family
+
+
+def test_a_quoted_han_run_is_drawn_with_one_cjk_font(open_page):
+    page, _ = open_page("us-motives.html")
+    # A paragraph whose text quotes Chinese: “松绑”.
+    para = page.locator("article p", has_text="“松绑”").first
+    para.evaluate("""p => { const s = document.createElement('span'); s.id = 'probe'; s.textContent = '“松绑”';
+                            p.prepend(s); }""")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#probe"})["nodeId"]
+    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+    assert len(fonts) == 1, fonts
+    assert fonts[0]["familyName"].startswith(CJK_FONTS), fonts
+
+
+# --- boxes -----------------------------------------------------------------------
+
+_BOXES = """() => [...document.querySelectorAll('article .admonition')].map(box => {
+  const b = box.getBoundingClientRect(), cs = getComputedStyle(box);
+  const left = b.left + parseFloat(cs.borderLeftWidth), right = b.right - parseFloat(cs.borderRightWidth);
+  const title = box.querySelector(':scope > .admonition-title');
+  const blocks = [...box.querySelectorAll(':scope > p:not(.admonition-title), :scope > ul')];
+  return {
+    // how far the title bar and each text block stop short of the box's inner edges
+    title: title ? [title.getBoundingClientRect().left - left, right - title.getBoundingClientRect().right] : [0, 0],
+    text: blocks.map(p => right - parseFloat(cs.paddingRight) - p.getBoundingClientRect().right),
+    size: parseFloat(getComputedStyle(blocks[0] || box).fontSize),
+  };
+})"""
+
+
+@pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ARTICLE for lang in LANGUAGES])
+def test_box_titles_and_text_span_their_box_at_body_size(open_page, path):
+    page, _ = open_page(path, width=1280)
+    boxes = page.evaluate(_BOXES)
+    assert boxes
+    for box in boxes:
+        assert all(abs(gap) <= 1 for gap in box["title"]), box
+        assert all(gap <= 2 for gap in box["text"]), box
+        assert box["size"] >= 14, box
+
+
+# --- the language menu -----------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_language_menu_marks_the_current_language_on_a_laptop_and_in_the_phone_drawer(open_page, lang):
+    here = {"zh": "zh-Hans", "en": "en"}[lang]
+    page, _ = open_page(PageId("us-motives", lang).url(), width=1280)
+    menu = page.locator(".md-header .site-languages")
+    assert menu.get_attribute("aria-label")
+    assert menu.locator('[aria-current="page"]').get_attribute("hreflang") == here
+    page, _ = open_page(PageId("us-motives", lang).url(), width=375, touch=True)
+    page.locator('.md-header label[for="__drawer"]').tap()
+    drawer = page.locator(".md-nav__languages .site-languages")
+    drawer.wait_for(state="visible")
+    assert drawer.locator('[aria-current="page"]').get_attribute("hreflang") == here
+    assert drawer.locator("a").count() == 2
+
+
+def test_the_drawer_language_link_switches_language_and_keeps_the_section(open_page):
+    page, _ = open_page("us-motives.html#market-logic", width=375, touch=True)
+    page.locator('.md-header label[for="__drawer"]').tap()
+    page.locator('.md-nav__languages a[hreflang="en"]').tap()
+    page.wait_for_url("**/en/us-motives.html#market-logic")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_phones_show_a_short_site_title(open_page, lang):
+    page, _ = open_page(PageId("index", lang).url(), width=375, touch=True)
+    full = page.locator(".md-header .site-title--full")
+    short = page.locator(".md-header .site-title--short")
+    assert short.is_visible() and not full.is_visible()
+    box = short.evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert box[0] <= box[1]  # not cut off

@@ -1,0 +1,76 @@
+"""The built pages speak their own language and mark each term once."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from helpers import built_page, page_stems
+from site_tools.languages import LANGUAGES, STRINGS
+from site_tools.linebreaks import keep_together
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("stem", page_stems())
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_term_is_marked_at_most_once_per_page(built_site, stem, lang):
+    html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
+    repeated = [t for t, n in Counter(re.findall(r'<a class="term"[^>]*data-term="([^"]+)"', html)).items() if n > 1]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("stem", page_stems())
+def test_english_pages_carry_no_chinese_title_attributes(built_site, stem):
+    html = built_page(built_site, stem, "en").read_text(encoding="utf-8")
+    assert [t for t in re.findall(r'\btitle="([^"]*)"', html) if HAN.search(t)] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_permalinks_and_the_footer_credit_are_in_the_page_language(built_site, lang):
+    html = built_page(built_site, "us-motives", lang).read_text(encoding="utf-8")
+    assert f'class="headerlink" href="#market-logic" title="{STRINGS[lang]["permalink"]}"' in html
+    credit = STRINGS[lang]["credit"].split("{link}")[0].strip()
+    assert credit in html.split('class="md-copyright"')[1]
+
+
+def test_every_language_has_every_interface_string():
+    assert STRINGS["zh"].keys() == STRINGS["en"].keys()
+    assert all(v.strip() for lang in LANGUAGES for v in STRINGS[lang].values())
+
+
+# --- what stays together at line ends -------------------------------------------
+
+def test_a_citation_is_glued_to_the_word_before_it_and_the_punctuation_after_it():
+    out = keep_together('<p>约为 60%<sup class="cite"><a href="s.html#x">[10]</a></sup>。下一句</p>')
+    assert '<span class="nobr">%<sup class="cite"><a href="s.html#x">[10]</a></sup>。</span>下一句' in out
+
+
+def test_a_citation_after_a_marked_term_keeps_the_term():
+    out = keep_together('<p>由<a class="term" href="g.html#t">英伟达</a><sup class="cite"><a>[1]</a></sup>。</p>')
+    assert '<span class="nobr"><a class="term" href="g.html#t">英伟达</a><sup class="cite"><a>[1]</a></sup>。</span>' in out
+
+
+def test_a_citation_after_an_entity_does_not_split_it():
+    assert '<span class="nobr">&amp;<sup class="cite">' in keep_together('<p>A&amp;<sup class="cite">[2]</sup></p>')
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("功耗 400 W。", "400\u00a0W"),
+    ("45 亿美元", "45\u00a0亿美元"),
+    ("US$4.5 billion", "US$4.5\u00a0billion"),
+    ("3 months", "3\u00a0months"),
+])
+def test_a_number_keeps_its_unit(text, kept):
+    assert kept in keep_together(f"<p>{text}</p>")
+
+
+def test_a_number_before_an_ordinary_word_may_break():
+    assert "2 the" in keep_together("<p>chapter 2 the end</p>")
+
+
+def test_an_iso_date_is_kept_on_one_line_but_not_inside_code():
+    assert '<span class="nobr">2022-08-26</span>' in keep_together("<p>自 2022-08-26 起</p>")
+    assert keep_together("<p><code>2022-08-26 400 W</code></p>") == "<p><code>2022-08-26 400 W</code></p>"
