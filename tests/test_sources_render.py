@@ -11,11 +11,13 @@ from site_tools.findings import DataError
 from site_tools.sources import Source, link_citations, load_sources, number_cited, render_sources
 
 
-def source(sid="s", number=1, **kw) -> Source:
-    fields = dict(outlet={"zh": "路透社", "en": "*Reuters*"}, title={"zh": "标题", "en": "Headline"}, date="2025-05-21",
-                  url="https://example.org/a", note=None)
+def source(sid="s", number=1, outlet=None, **kw) -> Source:
+    """A source as load_sources makes it: the outlet as written, and as plain text."""
+    marked = outlet or {"zh": "路透社", "en": "*Reuters*"}
+    fields = dict(title={"zh": "标题", "en": "Headline"}, date="2025-05-21", url="https://example.org/a", note=None)
     fields.update(kw)
-    return Source(number, sid, **fields)
+    plain = {lang: text.replace("*", "") for lang, text in marked.items()}
+    return Source(number, sid, plain, outlet_marked=marked, **fields)
 
 
 def entry(s: Source, lang: str) -> str:
@@ -53,6 +55,8 @@ def test_publication_names_are_italic_in_english_and_plain_in_chinese():
     s = source(outlet={"zh": "新华社（援引《自然》）", "en": "*Xinhua* (citing *Nature*)"})
     assert "<em>Xinhua</em> (citing <em>Nature</em>)" in entry(s, "en")
     assert "新华社（援引《自然》）" in entry(s, "zh") and "<em>" not in entry(s, "zh")
+    named = source(is_description=True, title={"zh": "报道：《自然》称……", "en": "report that *Nature* called …"})
+    assert "[report that <em>Nature</em> called …]" in entry(named, "en")
     company = entry(source(outlet={"zh": "英伟达", "en": "NVIDIA"}), "en")
     assert "NVIDIA" in company and "<em>" not in company
 
@@ -133,3 +137,9 @@ def test_bad_source_fields_are_reported(tmp_path, text, needle):
 def test_good_source_fields_load(tmp_path, text, is_description, no_link):
     [s] = load_sources(_root(tmp_path, text)).values()
     assert (s.is_description, s.no_public_link) == (is_description, no_link)
+
+
+def test_the_plain_outlet_other_renderers_use_carries_no_markup(tmp_path):
+    [s] = load_sources(_root(tmp_path, "- id: a\n  outlet: '*Xinhua* (citing *Nature*)'\n  date: '2025'\n  title: T\n")).values()
+    assert s.outlet["en"] == "Xinhua (citing Nature)"
+    assert s.outlet_html("en") == "<em>Xinhua</em> (citing <em>Nature</em>)"

@@ -28,7 +28,7 @@ _EMPHASIS = re.compile(r"\*([^*]+)\*")  # *Reuters*: a publication's name, set i
 class Source:
     number: int | None  # None: cited nowhere, so listed nowhere
     id: str
-    outlet: dict  # as written: English publication names in *…*, Chinese ones in 《》
+    outlet: dict  # plain text, for tooltips and chart captions
     title: dict  # the real headline, or the site's description when is_description
     date: str
     url: str | None
@@ -36,14 +36,19 @@ class Source:
     is_description: bool = False
     no_public_link: bool = False
     line: int = 0
+    outlet_marked: dict | None = None  # as written: English publication names in *…*, Chinese ones in 《》
 
     def outlet_text(self, lang: str) -> str:
-        """The outlet as plain text (tooltips, chart captions)."""
-        return _EMPHASIS.sub(r"\1", self.outlet[lang])
+        return self.outlet[lang]
 
     def outlet_html(self, lang: str) -> str:
-        """Escaped; English publication names in <em>. Chinese pages set no italics: their 《》 are in the text."""
-        return _inline_html(self.outlet[lang]) if lang == "en" else _escape(self.outlet_text(lang))
+        return self.text_html(self.outlet_marked or self.outlet, lang)
+
+    @staticmethod
+    def text_html(field: dict, lang: str) -> str:
+        """Escaped; English publication names (*Nature*) in <em>. Chinese sets no italics: its 《》 are in the text."""
+        text = field[lang]
+        return _inline_html(text) if lang == "en" else _escape(_EMPHASIS.sub(r"\1", text))
 
 
 def load_sources(root: Path) -> dict[str, Source]:
@@ -98,8 +103,9 @@ def load_sources(root: Path) -> dict[str, Source]:
                                     f"source '{sid}' has a url and says it has no public link",
                                     "remove one of them"))
         if outlet and title:
-            sources[sid] = Source(len(sources) + 1, sid, outlet, title, str(date), url, note, is_description,
-                                  no_link is True, entry.line)
+            plain = {lang: _EMPHASIS.sub(r"\1", text) for lang, text in outlet.items()}
+            sources[sid] = Source(len(sources) + 1, sid, plain, title, str(date), url, note, is_description,
+                                  no_link is True, entry.line, outlet)
     if findings:
         raise DataError(findings)
     return sources
@@ -189,13 +195,13 @@ def render_sources(sources: dict[str, Source], lang: str) -> str:
     for s in sources.values():
         if s.number is None:
             continue
-        title = (t["describe"] if s.is_description else t["quote"]).format(_escape(s.title[lang]))
+        title = (t["describe"] if s.is_description else t["quote"]).format(s.text_html(s.title, lang))
         if s.url:
             where = f'<a href="{_escape(s.url)}">{t["read"]}</a>'
         else:
             where = t["no_public_link"] if s.no_public_link else t["no_url"]
-        parts = [f'{s.outlet_html(lang)}{t["sep"]}{title}{t["sep"]}{_escape(s.date)}{t["end"]}',
-                 _escape(s.note[lang]) if s.note else "", where + t["end"]]
+        parts = [f'{s.outlet_html(lang)}{t["sep"]}{title}{t["sep"]}<span class="sources__date">{_escape(s.date)}</span>{t["end"]}',
+                 s.text_html(s.note, lang) if s.note else "", where + t["end"]]
         # Chinese runs on after full-width punctuation; English needs a space.
         text = ("" if lang == "zh" else " ").join(p for p in parts if p)
         lines.append(f'<li id="{_escape(s.id)}" value="{s.number}">{text}</li>')
