@@ -400,7 +400,7 @@ def figure_html(chart: Chart, svg: str, lang: str, page_url: str, sources: dict[
         if r.date not in cited[r.source]:
             cited[r.source].append(r.date)
     caption_sources = t["sep"].join(
-        f'<a href="{sources_href}#{sid}">[{sources[sid].number}]</a> {esc(sources[sid].outlet[lang])}'
+        f'<a href="{sources_href}#{sid}">[{sources[sid].number}]</a> {sources[sid].outlet_html(lang)}'
         f"{'（' if lang == 'zh' else ' ('}{', '.join(dates)}{'）' if lang == 'zh' else ')'}"
         for sid, dates in cited.items())
     has_series = any(r.series for r in chart.rows)

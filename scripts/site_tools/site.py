@@ -9,7 +9,8 @@ from .charts import Chart, load_charts
 from .findings import DataError, Finding
 from .glossary import Glossary, load_glossary
 from .pages import Page, read_page
-from .sources import Source, load_sources
+from .directives import find_directives
+from .sources import Source, find_citations, load_sources, number_cited
 
 @dataclass
 class SiteData:
@@ -44,4 +45,16 @@ def load_site(root: Path) -> SiteData:
         if page is not None:
             pages.append(page)
             findings += page.findings
+    sources, uncited = number_cited(sources, _cited(pages, glossary, charts))
+    findings += uncited
     return SiteData(root, pages, glossary, sources, charts, findings)
+
+
+def _cited(pages: list[Page], glossary: Glossary, charts: dict[str, Chart]) -> set[str]:
+    """Source ids cited anywhere readers see them: pages, the glossary page, and charts embedded on a page."""
+    cited = {sid for p in pages for _, _, sid in find_citations(p.text)}
+    if any(name == "glossary" for p in pages for _, name, _ in find_directives(p.text)):
+        cited |= {t.source for t in glossary if t.source}
+    embedded = {arg for p in pages for _, name, arg in find_directives(p.text) if name == "chart"}
+    cited |= {r.source for cid, c in charts.items() if cid in embedded for r in c.rows}
+    return cited

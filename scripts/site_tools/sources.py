@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,25 +15,44 @@ from .findings import DataError, Finding
 SOURCES_FILE = Path("docs/data/sources.yml")
 RULE = "DATA-SOURCES"
 CITE_RULE = "SOURCE-CITE"
+UNCITED_RULE = "SOURCE-UNCITED"
 CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
+FIELDS = ("id", "outlet", "title", "description", "date", "url", "no_public_link", "note")
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+_EMPHASIS = re.compile(r"\*([^*]+)\*")  # *Reuters*: a publication's name, set in italics in English
 
 
 @dataclass(frozen=True)
 class Source:
-    number: int
+    number: int | None  # None: cited nowhere, so listed nowhere
     id: str
-    outlet: dict
-    title: dict
+    outlet: dict  # plain text, for tooltips and chart captions
+    title: dict  # the real headline, or the site's description when is_description
     date: str
     url: str | None
     note: dict | None
+    is_description: bool = False
+    no_public_link: bool = False
+    line: int = 0
+    outlet_marked: dict | None = None  # as written: English publication names in *…*, Chinese ones in 《》
+
+    def outlet_text(self, lang: str) -> str:
+        return self.outlet[lang]
+
+    def outlet_html(self, lang: str) -> str:
+        return self.text_html(self.outlet_marked or self.outlet, lang)
+
+    @staticmethod
+    def text_html(field: dict, lang: str) -> str:
+        """Escaped; English publication names (*Nature*) in <em>. Chinese sets no italics: its 《》 are in the text."""
+        text = field[lang]
+        return _inline_html(text) if lang == "en" else _escape(_EMPHASIS.sub(r"\1", text))
 
 
 def load_sources(root: Path) -> dict[str, Source]:
-    """Sources by id, in file order; DataError lists every problem with its line."""
+    """Sources by id, in file order, numbered in that order; DataError lists every problem with its line."""
     path = root / SOURCES_FILE
     name = rel(path, root)
     entries = load_yaml_list(path, root, RULE)
@@ -47,12 +68,22 @@ def load_sources(root: Path) -> dict[str, Source]:
             findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate source id '{sid}'",
                                     "ids must be unique; rename one"))
             continue
-        unknown = set(entry) - {"id", "outlet", "title", "date", "url", "note"}
-        for key in sorted(unknown):
+        for key in sorted(set(entry) - set(FIELDS)):
             findings.append(Finding(name, entry.line_of(key), 1, RULE, f"unknown field '{key}' in source '{sid}'",
-                                    "use only id, outlet, title, date, url, note"))
+                                    f"use only {', '.join(FIELDS)}"))
         outlet = bilingual(entry, "outlet", name, RULE, findings)
-        title = bilingual(entry, "title", name, RULE, findings)
+        if outlet:
+            findings += _check_markup(outlet, entry, sid, name)
+        # A real headline is quoted; the site's own description of an item is not.
+        if ("title" in entry) == ("description" in entry):
+            findings.append(Finding(name, entry.line, 1, RULE,
+                                    f"source '{sid}' needs exactly one of 'title' and 'description'",
+                                    "'title:' only for the item's real headline; otherwise 'description:' "
+                                    "saying what it is, e.g. 'report on …' / '报道：…'"))
+            title, is_description = None, False
+        else:
+            is_description = "description" in entry
+            title = bilingual(entry, "description" if is_description else "title", name, RULE, findings)
         note = bilingual(entry, "note", name, RULE, findings, required=False)
         date = entry.get("date")
         if not _valid_date(date):
@@ -63,11 +94,33 @@ def load_sources(root: Path) -> dict[str, Source]:
         if url is not None and (not isinstance(url, str) or not _URL.match(url)):
             findings.append(Finding(name, entry.line_of("url"), 1, RULE, f"source '{sid}' url {url!r} is not an https URL",
                                     "use the https:// address of the copy that was read"))
+        no_link = entry.get("no_public_link", False)
+        if no_link not in (True, False):
+            findings.append(Finding(name, entry.line_of("no_public_link"), 1, RULE,
+                                    f"source '{sid}' no_public_link must be true or false", "write 'no_public_link: true'"))
+        elif no_link and url is not None:
+            findings.append(Finding(name, entry.line_of("no_public_link"), 1, RULE,
+                                    f"source '{sid}' has a url and says it has no public link",
+                                    "remove one of them"))
         if outlet and title:
-            sources[sid] = Source(len(sources) + 1, sid, outlet, title, str(date), url, note)
+            plain = {lang: _EMPHASIS.sub(r"\1", text) for lang, text in outlet.items()}
+            sources[sid] = Source(len(sources) + 1, sid, plain, title, str(date), url, note, is_description,
+                                  no_link is True, entry.line, outlet)
     if findings:
         raise DataError(findings)
     return sources
+
+
+def _check_markup(outlet: dict, entry, sid: str, name: str) -> list[Finding]:
+    out = []
+    if "*" in outlet["zh"] and outlet["zh"] != outlet["en"]:
+        out.append(Finding(name, entry.line_of("outlet"), 1, RULE, f"source '{sid}' has '*' in its Chinese outlet",
+                           "in Chinese, put a publication's name in 《》 (《金融时报》), and nothing around "
+                           "agencies or companies"))
+    if outlet["en"].count("*") % 2:
+        out.append(Finding(name, entry.line_of("outlet"), 1, RULE, f"source '{sid}' outlet has an unpaired '*'",
+                           "put a publication's name between two asterisks: *Financial Times*"))
+    return out
 
 
 def _valid_date(value) -> bool:
@@ -79,6 +132,21 @@ def _valid_date(value) -> bool:
     except ValueError:
         return False
     return True
+
+
+def number_cited(sources: dict[str, Source], cited: set[str]) -> tuple[dict[str, Source], list[Finding]]:
+    """Renumber so that only cited sources have a number, in file order; each uncited one is a finding."""
+    out, findings, n = {}, [], 0
+    for sid, s in sources.items():
+        if sid in cited:
+            n += 1
+            out[sid] = dataclasses.replace(s, number=n)
+        else:
+            out[sid] = dataclasses.replace(s, number=None)
+            findings.append(Finding(SOURCES_FILE.as_posix(), s.line, 1, UNCITED_RULE,
+                                    f"source '{sid}' is cited nowhere, so the sources page leaves it out",
+                                    f"cite it with [@{sid}] where it supports a statement, or remove it", "warning"))
+    return out, findings
 
 
 def find_citations(markdown: str) -> list[tuple[int, int, str]]:
@@ -104,42 +172,46 @@ def link_citations(markdown: str, sources: dict[str, Source], lang: str, sources
 
     def repl(m: re.Match) -> str:
         src = sources.get(m[1])
-        if src is None:
+        if src is None or src.number is None:
             return m[0]
-        tip = f"{src.outlet[lang]}, {src.date}".replace('"', "'")
+        tip = f"{src.outlet_text(lang)}, {src.date}".replace('"', "'")
         return f'<sup class="cite">[[{src.number}]]({sources_page}#{src.id} "{tip}")</sup>'
 
     return CITATION.sub(repl, markdown)
 
 
 TEXT = {
-    "zh": {
-        "read": "所读版本",
-        "no_url": "无公开链接，据报道引用",
-    },
-    "en": {
-        "read": "copy read",
-        "no_url": "no public link; cited as reported",
-    },
+    "zh": {"read": "所读版本", "no_url": "链接未记录", "no_public_link": "无公开链接",
+           "sep": "，", "end": "。", "quote": "“{}”", "describe": "〔{}〕"},
+    "en": {"read": "Copy read", "no_url": "Link not recorded", "no_public_link": "No public link",
+           "sep": ", ", "end": ".", "quote": "“{}”", "describe": "[{}]"},
 }
 
 
 def render_sources(sources: dict[str, Source], lang: str) -> str:
-    """HTML for the `::: sources` line of the sources page: the numbered list."""
+    """HTML for the `::: sources` line of the sources page: the numbered list of cited sources."""
     t = TEXT[lang]
     lines = ['<ol class="sources">']
     for s in sources.values():
-        title = _escape(s.title[lang])
-        outlet = _escape(s.outlet[lang])
-        where = (f'<a href="{_escape(s.url)}">{t["read"]}</a>' if s.url else t["no_url"])
-        note = f" {_escape(s.note[lang])}" if s.note else ""
-        sep = "，" if lang == "zh" else ", "
-        lines.append(f'<li id="{s.id}" value="{s.number}">{outlet}{sep}“{title}”{sep}{s.date}。{note} {where}</li>'
-                     if lang == "zh" else
-                     f'<li id="{s.id}" value="{s.number}">{outlet}{sep}“{title}”{sep}{s.date}.{note} {where}</li>')
+        if s.number is None:
+            continue
+        title = (t["describe"] if s.is_description else t["quote"]).format(s.text_html(s.title, lang))
+        if s.url:
+            where = f'<a href="{_escape(s.url)}">{t["read"]}</a>'
+        else:
+            where = t["no_public_link"] if s.no_public_link else t["no_url"]
+        parts = [f'{s.outlet_html(lang)}{t["sep"]}{title}{t["sep"]}<span class="sources__date">{_escape(s.date)}</span>{t["end"]}',
+                 s.text_html(s.note, lang) if s.note else "", where + t["end"]]
+        # Chinese runs on after full-width punctuation; English needs a space.
+        text = ("" if lang == "zh" else " ").join(p for p in parts if p)
+        lines.append(f'<li id="{_escape(s.id)}" value="{s.number}">{text}</li>')
     lines += ["</ol>", ""]
     return "\n".join(lines)
 
 
+def _inline_html(text: str) -> str:
+    return _EMPHASIS.sub(r"<em>\1</em>", _escape(text))
+
+
 def _escape(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return html.escape(s, quote=True)
