@@ -313,11 +313,24 @@ def _values(chart: Chart, lang: str) -> list[dict]:
     return values
 
 
-# Marks drawn for claims, not data: outlined and dashed. The layer name survives in the
-# SVG as class="claimed" (see _tidy), for the stylesheet and the tests.
+# Marks drawn for claims, not data: outlined and dashed.
 def _claimed_mark(kind: str, **extra) -> dict:
-    return {"type": kind, "name": "claimed", "stroke": BAR, "strokeWidth": 2, "strokeDash": [4, 2],
+    return {"type": kind, "claimed": True, "stroke": BAR, "strokeWidth": 2, "strokeDash": [4, 2],
             "fill": BAR, "fillOpacity": 0, **extra}
+
+
+def _name_claims(spec, count: list[int]) -> None:
+    """Name each layer that draws claims (names are unique per chart): the name survives in
+    the SVG as class="claimed" (see _tidy), for the tests and the stylesheet."""
+    if isinstance(spec, dict):
+        if isinstance(spec.get("mark"), dict) and spec["mark"].pop("claimed", False):
+            count[0] += 1
+            spec["name"] = f"claimed{count[0]}"
+        for value in spec.values():
+            _name_claims(value, count)
+    elif isinstance(spec, list):
+        for value in spec:
+            _name_claims(value, count)
 
 
 def vega_lite_spec(chart: Chart, lang: str, variant: str = "wide") -> dict:
@@ -338,6 +351,7 @@ def vega_lite_spec(chart: Chart, lang: str, variant: str = "wide") -> dict:
         # Labels are measured with this machine's fonts and drawn with the reader's, which may be
         # wider: the left padding keeps right-aligned axis labels inside the SVG.
         padding = {"left": LABEL_SLACK, "top": 5, "right": 5, "bottom": 5}
+    _name_claims(spec, [0])
     # The figure carries the text alternative: no per-mark ARIA labels in the SVG.
     return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": config, "aria": False,
             "padding": padding, **spec}
@@ -459,7 +473,7 @@ def _wide_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     y = {"field": "row", "type": "nominal", "sort": [v["row"] for v in values], "title": None,
          "axis": {"labelLimit": 300, "labelPadding": 6, "grid": True}}
     return {"data": {"values": values}, "width": 260, "height": {"step": 22},
-            "mark": {"type": "point", "filled": True, "size": 70},
+            "mark": {"type": "point", "filled": True, "size": 70, "opacity": 1},
             "encoding": {"y": y,
                          "x": {"field": "date", "type": "temporal", "title": chart.axis[lang],
                                "axis": {"format": "%Y", "tickCount": "year"}},
@@ -605,7 +619,7 @@ def _render(spec: dict) -> str:
 
 # What the renderer writes for interactive use; the figure around the SVG carries
 # its accessible name, so these only cost bytes. Claimed marks keep one class.
-_CLAIMED = re.compile(r'\sclass="[^"]*\bclaimed_marks\b[^"]*"')
+_CLAIMED = re.compile(r'\sclass="[^"]*\bclaimed\d+_marks\b[^"]*"')
 _DROP_ATTRS = re.compile(r'\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events|class)="[^"]*"'
                          r'|\sopacity="1"|\sfont-family="[^"]*"')  # the font comes from the site's CSS
 _EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
