@@ -487,7 +487,7 @@ def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     each new year is marked on the spine where it falls."""
     spine, text_x, row, most = 46, 62, 34, 44
     days = [_day(v["date"]) for v in values]
-    ys = [0.0]
+    ys = [16.0]  # the first year's mark above the first event
     for before, after in zip(days, days[1:]):
         ys.append(ys[-1] + row + min((after - before).days * 0.12, most))
     height = round(ys[-1] + row)
@@ -501,7 +501,7 @@ def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
         # Between the two events around New Year, in proportion to the days on either side.
         start, end = ys[i - 1] + 8, ys[i] + 8
         years.append({"y": round(start + (end - start) * (new - days[i - 1]).days / gap, 1), "year": str(year)})
-    years.insert(0, {"y": 8, "year": str(days[0].year)})
+    years.insert(0, {"y": 6, "year": str(days[0].year)})
     px_x = {"type": "quantitative", "scale": {"domain": [0, NARROW_WIDTH - 4], "nice": False}, "axis": None}
     px_y = {"type": "quantitative", "scale": {"domain": [0, height], "reverse": True, "nice": False}, "axis": None}
     color = {"field": "series", "type": "nominal", "title": None, "scale": {"range": SERIES}, "sort": None,
