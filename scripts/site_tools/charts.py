@@ -13,6 +13,7 @@ import posixpath
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -23,26 +24,36 @@ from .sources import Source
 
 REGISTRY = Path("docs/data/charts.yml")
 RULE = "DATA-CHART"
-KINDS = ("bar", "ratio", "timeline")
+KINDS = ("bar", "ratio", "timeline", "points", "quote")
 UNITS = ("%", "US$ bn", "×", "TFLOPS", "GB", "TB/s", "W", "date")
 REQUIRED = ("label_zh", "label_en", "value", "unit", "date", "source")
-OPTIONAL = ("series_zh", "series_en", "panel_zh", "panel_en", "low", "high", "note_zh", "note_en")
+OPTIONAL = ("series_zh", "series_en", "panel_zh", "panel_en", "low", "high", "status", "note_zh", "note_en")
+# A row is checked data unless marked as the article's (or a speaker's) claim that no source confirms.
+STATUSES = ("checked", "claimed")
 MAX_BYTES = 20_000
 LABEL_SLACK = 40  # px of room left of the longest axis label (see vega_lite_spec)
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-# Legible on the light and the dark palette; text and rules use currentColor.
+# Marks keep >= 3:1 contrast on the light (white) and the dark (slate, #1e2029) page
+# (WCAG 1.4.11); text and rules use currentColor.
 BAR = "#3b82c4"
-SERIES = ["#3b82c4", "#d9822b", "#2e9e6a", "#a970c9"]
+SERIES = ["#3b82c4", "#c46f1f", "#279060", "#9b62bd"]
+PAGE_BACKGROUNDS = ("#ffffff", "#1e2029")
+# The narrow variant is drawn at its natural size in a phone's content column (about 309 px at 375 px).
+NARROW_WIDTH = 300
+NARROW_FONT = 13
 FONT = ("-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', "
         "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
 
 TEXT = {
     "zh": {"sources": "来源", "data": "查看数据表", "download": "下载数据（CSV）", "label": "项目", "series": "类别",
-           "value": "数值", "date": "日期", "source": "来源", "note": "说明", "sep": "；", "end": "。",
-           "ratio": "H20 相当于 H100 的百分比", "chart": "图表"},
+           "value": "数值", "date": "日期", "source": "来源", "note": "说明", "status": "核实情况", "sep": "；",
+           "end": "。", "ratio": "H20 相当于 H100 的百分比", "h100": "H100 = 100%", "chart": "图表",
+           "checked": "已核实的数据", "claimed": "文章所称，未经证实", "quoted": "引文为文章原文"},
     "en": {"sources": "Sources", "data": "Show the data", "download": "Download the data (CSV)", "label": "Item",
-           "series": "Series", "value": "Value", "date": "Date", "source": "Source", "note": "Note", "sep": "; ",
-           "end": ".", "ratio": "H20 as % of H100", "chart": "Chart"},
+           "series": "Series", "value": "Value", "date": "Date", "source": "Source", "note": "Note",
+           "status": "Status", "sep": "; ", "end": ".", "ratio": "H20 as % of H100", "h100": "H100 = 100%",
+           "chart": "Chart", "checked": "checked data", "claimed": "claimed, not confirmed",
+           "quoted": "Quotation translated from the Chinese article by this site"},
 }
 
 
@@ -52,13 +63,23 @@ class Row:
     label: dict
     series: dict | None
     panel: dict | None
-    value: float
+    value: float | None  # None for a reported range (low and high) without a single figure
     low: float | None
     high: float | None
     unit: str
     date: str
     source: str
     note: dict | None
+    status: str = "checked"
+
+    @property
+    def claimed(self) -> bool:
+        return self.status == "claimed"
+
+    @property
+    def end(self) -> float:
+        """Where the row's mark ends: its value, or the top of its range."""
+        return self.high if self.value is None else self.value
 
 
 @dataclass(frozen=True)
@@ -68,8 +89,9 @@ class Chart:
     data: str  # path under docs/
     title: dict
     message: dict
-    axis: dict
+    axis: dict | None  # none for a quote
     rows: tuple[Row, ...]
+    quote: dict | None = None  # the article's words, for kind 'quote'
 
 
 def _number(text: str) -> float | None:
@@ -132,13 +154,23 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                 continue
             r = {k: v.strip() for k, v in zip(header, record, strict=True)}
             problems = []
-            value = _number(r["value"])
-            if value is None:
-                problems.append(f"value '{r['value']}' is not a number")
+            value = _number(r["value"]) if r["value"] else None
             low = _number(r["low"]) if r.get("low") else None
             high = _number(r["high"]) if r.get("high") else None
             if (r.get("low") and low is None) or (r.get("high") and high is None):
                 problems.append("low/high must be numbers")
+            elif low is not None and high is not None and low > high:
+                problems.append(f"low {r['low']} is above high {r['high']}")
+            elif bool(r.get("low")) != bool(r.get("high")):
+                problems.append("give both low and high, or neither")
+            if r["value"] and value is None:
+                problems.append(f"value '{r['value']}' is not a number")
+            elif not r["value"] and (low is None or high is None):
+                # A range needs no single figure: an invented midpoint would look like data.
+                problems.append("no value (give a value, or low and high for a reported range)")
+            status = r.get("status") or "checked"
+            if status not in STATUSES:
+                problems.append(f"status '{status}' is not one of {', '.join(STATUSES)}")
             if r["unit"] not in UNITS:
                 problems.append(f"unit '{r['unit']}' is not one of {', '.join(UNITS)}")
             if not _valid_date(r["date"]):
@@ -152,11 +184,12 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                     problems.append(f"no label_{lang}")
             if problems:
                 findings.append(Finding(name, line, 1, RULE, "; ".join(problems),
-                                        "every row needs a numeric value, a unit, a date and a source id"))
+                                        "every row needs a numeric value (or low and high), a unit, a date and "
+                                        "a source id"))
                 continue
 
             rows.append(Row(line, {"zh": r["label_zh"], "en": r["label_en"]}, _pair(r, "series"), _pair(r, "panel"),
-                            value, low, high, r["unit"], r["date"], r["source"], _pair(r, "note")))
+                            value, low, high, r["unit"], r["date"], r["source"], _pair(r, "note"), status))
     except csv.Error as e:
         findings.append(Finding(name, reader.line_num, 1, RULE, f"malformed CSV: {e}", "check the quoting on this line"))
     if not rows and not findings:
@@ -178,14 +211,20 @@ def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
         if cid in charts:
             findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate chart id '{cid}'", "rename one"))
             continue
-        for key in sorted(set(entry) - {"id", "kind", "data", "title", "message", "axis"}):
+        for key in sorted(set(entry) - {"id", "kind", "data", "title", "message", "axis", "quote"}):
             findings.append(Finding(name, entry.line_of(key), 1, RULE, f"unknown field '{key}' in chart '{cid}'",
-                                    "use only id, kind, data, title, message, axis"))
+                                    "use only id, kind, data, title, message, axis, quote"))
         kind = entry.get("kind")
         if kind not in KINDS:
             findings.append(Finding(name, entry.line_of("kind"), 1, RULE, f"chart '{cid}' has kind {kind!r}",
                                     f"use one of: {', '.join(KINDS)}"))
-        texts = [bilingual(entry, k, name, RULE, findings) for k in ("title", "message", "axis")]
+        # A quote card has the article's words instead of an axis.
+        third = "quote" if kind == "quote" else "axis"
+        if kind in KINDS and ({"quote", "axis"} - {third}) & set(entry):
+            wrong = ({"quote", "axis"} - {third}).pop()
+            findings.append(Finding(name, entry.line_of(wrong), 1, RULE, f"chart '{cid}' of kind {kind} has '{wrong}'",
+                                    f"a {kind} chart has '{third}' instead"))
+        texts = [bilingual(entry, k, name, RULE, findings) for k in ("title", "message", third)]
         data = entry.get("data")
         if not isinstance(data, str) or not data.endswith(".csv"):
             findings.append(Finding(name, entry.line_of("data"), 1, RULE, f"chart '{cid}' needs 'data: charts/….csv'",
@@ -194,7 +233,9 @@ def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
         rows, row_findings = load_rows(root / "docs" / data, root, sources)
         findings += row_findings
         if kind in KINDS and all(texts) and rows:
-            charts[cid] = Chart(cid, kind, data, *texts, tuple(rows))
+            title, message, extra = texts
+            charts[cid] = (Chart(cid, kind, data, title, message, None, tuple(rows), quote=extra) if kind == "quote"
+                           else Chart(cid, kind, data, title, message, extra, tuple(rows)))
     if findings:
         raise DataError(findings)
     return charts
@@ -221,109 +262,308 @@ def _range_text(row: Row, lang: str) -> str:
     return f"{display_value(row.low, row.unit, lang)[1]}–{display_value(row.high, row.unit, lang)[1]}"
 
 
-def _base_config() -> dict:
+def shown_value(row: Row, lang: str) -> str:
+    """The row's figure as the reader sees it: the value, or the reported range."""
+    if row.low is not None and row.high is not None:
+        return _range_text(row, lang)
+    return display_value(row.value, row.unit, lang)[1]
+
+
+def _text_width(text: str, size: float) -> float:
+    """An estimate of a label's width: wide (CJK) characters are one em, others about half."""
+    return sum(size * (1.0 if unicodedata.east_asian_width(c) in "WF" else 0.58) for c in text)
+
+
+def _day(value: str) -> datetime.date:
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return datetime.date(parts[0], parts[1], parts[2])
+
+
+def _ms(day: datetime.date) -> int:
+    """A date as Vega's UTC timestamp."""
+    return int(datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.timezone.utc).timestamp() * 1000)
+
+
+def _base_config(size: int = 12) -> dict:
     return {
         "background": None,
         "font": FONT,
         "view": {"stroke": None},
         "axis": {"labelColor": "currentColor", "titleColor": "currentColor", "domainColor": "currentColor",
                  "tickColor": "currentColor", "gridColor": "currentColor", "gridOpacity": 0.15,
-                 "labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": "normal"},
-        "legend": {"labelColor": "currentColor", "titleColor": "currentColor", "labelFontSize": 12,
-                   "titleFontSize": 12, "orient": "bottom", "direction": "horizontal"},
-        "header": {"labelColor": "currentColor", "labelFontSize": 12, "labelFontWeight": "bold"},
-        "text": {"color": "currentColor"},
+                 "labelFontSize": size, "titleFontSize": size, "titleFontWeight": "normal"},
+        "legend": {"labelColor": "currentColor", "titleColor": "currentColor", "labelFontSize": size,
+                   "titleFontSize": size, "orient": "bottom", "direction": "horizontal"},
+        "header": {"labelColor": "currentColor", "labelFontSize": size, "labelFontWeight": "bold"},
+        "title": {"color": "currentColor", "fontSize": size, "fontWeight": "bold", "anchor": "start", "offset": 4},
+        "text": {"color": "currentColor", "fontSize": size},
     }
 
 
-def vega_lite_spec(chart: Chart, lang: str) -> dict:
-    t = TEXT[lang]
+def _values(chart: Chart, lang: str) -> list[dict]:
     values = []
     for i, r in enumerate(chart.rows):
-        v, text = display_value(r.value, r.unit, lang)
+        v = display_value(r.value, r.unit, lang)[0] if r.value is not None else None
         lo = display_value(r.low, r.unit, lang)[0] if r.low is not None else None
         hi = display_value(r.high, r.unit, lang)[0] if r.high is not None else None
         values.append({"order": i, "label": r.label[lang], "series": (r.series or {}).get(lang, ""),
-                       "panel": (r.panel or {}).get(lang, ""), "value": v, "text": text, "low": lo, "high": hi,
+                       "panel": (r.panel or {}).get(lang, ""), "value": v, "text": shown_value(r, lang),
+                       "low": lo, "high": hi, "end": hi if v is None else v, "claimed": r.claimed,
                        "date": r.date})
-    axis_title = chart.axis[lang]
+    return values
+
+
+# Marks drawn for claims, not data: outlined and dashed.
+def _claimed_mark(kind: str, **extra) -> dict:
+    return {"type": kind, "claimed": True, "stroke": BAR, "strokeWidth": 2, "strokeDash": [4, 2],
+            "fill": BAR, "fillOpacity": 0, **extra}
+
+
+def _name_claims(spec, count: list[int]) -> None:
+    """Name each layer that draws claims (names are unique per chart): the name survives in
+    the SVG as class="claimed" (see _tidy), for the tests and the stylesheet."""
+    if isinstance(spec, dict):
+        if isinstance(spec.get("mark"), dict) and spec["mark"].pop("claimed", False):
+            count[0] += 1
+            spec["name"] = f"claimed{count[0]}"
+        for value in spec.values():
+            _name_claims(value, count)
+    elif isinstance(spec, list):
+        for value in spec:
+            _name_claims(value, count)
+
+
+def vega_lite_spec(chart: Chart, lang: str, variant: str = "wide") -> dict:
+    """The chart's Vega-Lite spec: 'wide' for tablets and desktops, 'narrow' drawn
+    at its natural size in a phone's content column."""
+    values = _values(chart, lang)
+    if chart.kind == "quote":
+        raise ValueError("a quote card has no chart")
+    if variant == "narrow":
+        draw = {"bar": _narrow_bar, "ratio": _narrow_ratio, "timeline": _narrow_timeline, "points": _narrow_points}
+        spec = draw[chart.kind](chart, lang, values)
+        config = _base_config(NARROW_FONT)
+        padding = {"left": 2, "top": 4, "right": 2, "bottom": 4}
+    else:
+        spec = {"bar": _wide_bar, "ratio": _wide_ratio, "timeline": _wide_timeline,
+                "points": _points}[chart.kind](chart, lang, values)
+        config = _base_config()
+        # Labels are measured with this machine's fonts and drawn with the reader's, which may be
+        # wider: the left padding keeps right-aligned axis labels inside the SVG.
+        padding = {"left": LABEL_SLACK, "top": 5, "right": 5, "bottom": 5}
+    _name_claims(spec, [0])
     # The figure carries the text alternative: no per-mark ARIA labels in the SVG.
-    # Labels are measured with this machine's fonts and drawn with the reader's, which may be
-    # wider: the left padding keeps right-aligned axis labels inside the SVG.
-    spec: dict = {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": _base_config(),
-                  "width": 360, "aria": False, "padding": {"left": LABEL_SLACK, "top": 5, "right": 5, "bottom": 5}}
+    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": config, "aria": False,
+            "padding": padding, **spec}
+
+
+def _bar_layers(y: dict, x_title, x_axis, scale: dict | None = None, text_offset: dict | None = None,
+                bar: dict | None = None) -> list[dict]:
+    """Checked bars solid, claimed bars outlined, reported ranges as a thin bar from low to high,
+    and the figure at the end of each."""
+    x = {"type": "quantitative", "title": x_title, "axis": x_axis}
+    if scale:
+        x["scale"] = scale
+    bar = bar or {"height": {"band": 0.7}}
+    thin = {"height": {"band": 0.3}} if "band" in str(bar.get("height")) else {**bar, "height": 6}
+    return [
+        {"transform": [{"filter": "datum.low == null && !datum.claimed"}],
+         "mark": {"type": "bar", "color": BAR, **bar}, "encoding": {"y": y, "x": dict(x, field="value")}},
+        {"transform": [{"filter": "datum.low == null && datum.claimed"}],
+         "mark": _claimed_mark("bar", **bar), "encoding": {"y": y, "x": dict(x, field="value")}},
+        {"transform": [{"filter": "datum.low != null"}],
+         "mark": {"type": "bar", "color": BAR, **thin}, "encoding": {"y": y, "x": dict(x, field="low"),
+                                                                       "x2": {"field": "high"}}},
+        {"mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 4, **(text_offset or {})},
+         "encoding": {"y": y, "x": {"field": "end", "type": "quantitative", **({} if x_axis else {"axis": None})},
+                      "text": {"field": "text"}}},
+    ]
+
+
+def _wide_bar(chart: Chart, lang: str, values: list[dict]) -> dict:
     sort = list(dict.fromkeys(v["label"] for v in values))  # the file's order
-    if chart.kind == "bar":
-        for v in values:
-            if v["low"] is not None and v["high"] is not None:
-                # A reported range is drawn as a range, not as a bar to an invented midpoint.
-                v["text"] = _range_text(chart.rows[v["order"]], lang)
-                v["end"] = v["high"]
-            else:
-                v["end"] = v["value"]
-        y = {"field": "label", "type": "nominal", "sort": sort, "title": None,
-             "axis": {"labelLimit": 220, "labelPadding": 6}}
-        x = {"type": "quantitative", "title": axis_title}
-        layers = [
-            {"transform": [{"filter": "datum.low == null"}],
-             "mark": {"type": "bar", "color": BAR, "height": {"band": 0.7}},
-             "encoding": {"y": y, "x": dict(x, field="value", axis={"tickCount": 6})}},
-            {"transform": [{"filter": "datum.low != null"}],
-             "mark": {"type": "bar", "color": BAR, "opacity": 0.45, "height": {"band": 0.7}},
-             "encoding": {"y": y, "x": dict(x, field="low"), "x2": {"field": "high"}}},
-            {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-             "encoding": {"y": y, "x": {"field": "end", "type": "quantitative"}, "text": {"field": "text"}}},
-        ]
-        spec["layer"] = layers
-        if any(v["panel"] for v in values):
-            inner = {"layer": layers, "width": 300, "height": {"step": 28}}
-            spec = {"$schema": spec["$schema"], "config": spec["config"], "data": {"values": values}, "aria": False,
-                    "padding": spec["padding"],
-                    "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
-                                      "sort": list(dict.fromkeys(v["panel"] for v in values)),
-                                      "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start",
-                                                 "labelPadding": 4}}},
-                    "spec": inner, "resolve": {"scale": {"x": "independent", "y": "independent"}}}
-            return spec
-        spec["height"] = {"step": 30}
-    elif chart.kind == "ratio":
-        ref = {}
-        for v in values:
-            ref.setdefault(v["label"], {})[v["series"]] = v
-        ratio_rows = []
-        for label, by_series in ref.items():
-            if "H100" in by_series and "H20" in by_series:
-                pct = round(by_series["H20"]["value"] / by_series["H100"]["value"] * 100)
-                ratio_rows.append({"label": label, "value": pct, "text": f"{pct}%"})
-        values = ratio_rows
-        y = {"field": "label", "type": "nominal", "sort": sort, "title": None, "axis": {"labelLimit": 220}}
-        spec["height"] = {"step": 30}
-        spec["layer"] = [
-            {"mark": {"type": "bar", "color": BAR, "height": {"band": 0.7}},
-             "encoding": {"y": y, "x": {"field": "value", "type": "quantitative", "title": t["ratio"],
-                                        "scale": {"domain": [0, 140]}}}},
-            {"mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]},
-             "encoding": {"x": {"datum": 100}}},
-            {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-             "encoding": {"y": y, "x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}}},
-        ]
-    elif chart.kind == "timeline":
-        for v in values:
-            v["row"] = f"{v['date']}  {v['label']}"
-        y = {"field": "row", "type": "nominal", "sort": [v["row"] for v in values], "title": None,
-             "axis": {"labelLimit": 300, "labelPadding": 6, "grid": True}}
-        spec["height"] = {"step": 22}
-        spec["width"] = 260
-        spec["mark"] = {"type": "point", "filled": True, "size": 70}
-        spec["encoding"] = {
-            "y": y,
-            "x": {"field": "date", "type": "temporal", "title": axis_title,
-                  "axis": {"format": "%Y", "tickCount": "year"}},
-            "color": {"field": "series", "type": "nominal", "title": None,
-                      "scale": {"range": SERIES}, "sort": None},
-        }
-    spec["data"] = {"values": values}
+    y = {"field": "label", "type": "nominal", "sort": sort, "title": None,
+         "axis": {"labelLimit": 220, "labelPadding": 6}}
+    panelled = any(v["panel"] for v in values)
+    width = 300 if panelled else 360
+    # An unseen mark per row stretches the value axis so that the figure after the bar fits.
+    for v in values:
+        v["room"] = v["end"] * width / max(width - _text_width(v["text"], 12) - 8, 1)
+    room = {"mark": {"type": "tick", "opacity": 0}, "encoding": {"y": y, "x": {"field": "room", "type": "quantitative"}}}
+    layers = [*_bar_layers(y, chart.axis[lang], {"tickCount": 6}), room]
+    if panelled:
+        return {"data": {"values": values},
+                "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
+                                  "sort": list(dict.fromkeys(v["panel"] for v in values)),
+                                  "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start",
+                                             "labelPadding": 4}}},
+                "spec": {"layer": layers, "width": 300, "height": {"step": 28}},
+                "resolve": {"scale": {"x": "independent", "y": "independent"}}}
+    return {"data": {"values": values}, "width": width, "height": {"step": 30}, "layer": layers}
+
+
+def _narrow_bars(values: list[dict], title: str | None, extra: list[dict] | None = None,
+                 domain_min: float = 0) -> dict:
+    """Bars for a phone: each label on its own line above its bar, the figure at the bar's end,
+    no axis; the scale leaves room for the longest figure."""
+    width = NARROW_WIDTH - 4
+    room = max(v["end"] * width / max(width - _text_width(v["text"], NARROW_FONT) - 8, 1) for v in values)
+    domain = [0, max(room, domain_min)]
+    y = {"field": "order", "type": "ordinal", "axis": None, "scale": {"paddingInner": 0, "paddingOuter": 0}}
+    label = {"mark": {"type": "text", "align": "left", "baseline": "top", "dy": -19, "limit": width},
+             "encoding": {"y": y, "x": {"datum": 0, "type": "quantitative", "scale": {"domain": domain}, "axis": None},
+                          "text": {"field": "label"}}}
+    bars = _bar_layers(y, None, None, {"domain": domain, "nice": False},
+                       {"yOffset": 8}, {"height": 14, "yOffset": 8})
+    spec = {"data": {"values": values}, "width": width, "height": {"step": 46},
+            "layer": [label, *bars, *(extra or [])]}
+    if title:
+        spec["title"] = {"text": title}
     return spec
+
+
+def _narrow_bar(chart: Chart, lang: str, values: list[dict]) -> dict:
+    panels = list(dict.fromkeys(v["panel"] for v in values))
+    if panels == [""]:
+        return _narrow_bars(values, None)
+    return {"vconcat": [_narrow_bars([v for v in values if v["panel"] == p], p) for p in panels], "spacing": 14}
+
+
+def _ratios(values: list[dict]) -> list[dict]:
+    by_label: dict[str, dict] = {}
+    for v in values:
+        by_label.setdefault(v["label"], {})[v["series"]] = v
+    out = []
+    for label, by_series in by_label.items():
+        if "H100" in by_series and "H20" in by_series:
+            pct = round(by_series["H20"]["value"] / by_series["H100"]["value"] * 100)
+            out.append({"order": len(out), "label": label, "value": pct, "end": pct, "text": f"{pct}%",
+                        "low": None, "high": None, "claimed": False})
+    return out
+
+
+def _wide_ratio(chart: Chart, lang: str, values: list[dict]) -> dict:
+    ratios = _ratios(values)
+    y = {"field": "label", "type": "nominal", "sort": [v["label"] for v in ratios], "title": None,
+         "axis": {"labelLimit": 220}}
+    return {"data": {"values": ratios}, "width": 360, "height": {"step": 30}, "layer": [
+        {"mark": {"type": "bar", "color": BAR, "height": {"band": 0.7}},
+         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative", "title": TEXT[lang]["ratio"],
+                                    "scale": {"domain": [0, 140]}}}},
+        {"mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]}, "encoding": {"x": {"datum": 100}}},
+        {"mark": {"type": "text", "align": "left", "dx": 4},
+         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}}},
+    ]}
+
+
+def _narrow_ratio(chart: Chart, lang: str, values: list[dict]) -> dict:
+    # The H100 = 100% reference line, named at its top.
+    ref = [{"mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]},
+            "encoding": {"x": {"datum": 100, "type": "quantitative"}}},
+           {"mark": {"type": "text", "align": "center", "baseline": "bottom", "y": -2},
+            "encoding": {"x": {"datum": 100, "type": "quantitative"}, "text": {"value": TEXT[lang]["h100"]}}}]
+    spec = _narrow_bars(_ratios(values), None, ref, domain_min=100)
+    spec["padding"] = {"top": 20}
+    return spec
+
+
+def _wide_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
+    for v in values:
+        v["row"] = f"{v['date']}  {v['label']}"
+    y = {"field": "row", "type": "nominal", "sort": [v["row"] for v in values], "title": None,
+         "axis": {"labelLimit": 300, "labelPadding": 6, "grid": True}}
+    return {"data": {"values": values}, "width": 260, "height": {"step": 22},
+            "mark": {"type": "point", "filled": True, "size": 70, "opacity": 1},
+            "encoding": {"y": y,
+                         "x": {"field": "date", "type": "temporal", "title": chart.axis[lang],
+                               "axis": {"format": "%Y", "tickCount": "year"}},
+                         "color": {"field": "series", "type": "nominal", "title": None,
+                                   "scale": {"range": SERIES}, "sort": None}}}
+
+
+def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
+    """Time running down a spine: each event a dot with its date and label beside it, in date
+    order; the space between two events grows with the time between them (up to a limit), and
+    each new year is marked on the spine where it falls."""
+    spine, text_x, row, most = 46, 62, 34, 44
+    days = [_day(v["date"]) for v in values]
+    ys = [16.0]  # the first year's mark above the first event
+    for before, after in zip(days, days[1:]):
+        ys.append(ys[-1] + row + min((after - before).days * 0.12, most))
+    height = round(ys[-1] + row)
+    for v, y in zip(values, ys, strict=True):
+        v.update(y=round(y, 1), dot=round(y + 8, 1), date_text=v["date"])
+    years = []
+    for year in range(days[0].year + 1, days[-1].year + 1):
+        new = datetime.date(year, 1, 1)
+        i = next(k for k, d in enumerate(days) if d >= new)
+        gap = (days[i] - days[i - 1]).days or 1
+        # Between the two events around New Year, in proportion to the days on either side.
+        start, end = ys[i - 1] + 8, ys[i] + 8
+        years.append({"y": round(start + (end - start) * (new - days[i - 1]).days / gap, 1), "year": str(year)})
+    years.insert(0, {"y": 6, "year": str(days[0].year)})
+    px_x = {"type": "quantitative", "scale": {"domain": [0, NARROW_WIDTH - 4], "nice": False}, "axis": None}
+    px_y = {"type": "quantitative", "scale": {"domain": [0, height], "reverse": True, "nice": False}, "axis": None}
+    color = {"field": "series", "type": "nominal", "title": None, "scale": {"range": SERIES}, "sort": None,
+             "legend": {"columns": 2, "symbolSize": 90, "labelLimit": 130}}
+    return {"width": NARROW_WIDTH - 4, "height": height, "layer": [
+        {"data": {"values": [{"y": 0, "y2": height}]},
+         "mark": {"type": "rule", "color": "currentColor", "opacity": 0.5},
+         "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y"), "y2": {"field": "y2"}}},
+        {"data": {"values": years}, "layer": [
+            {"mark": {"type": "tick", "color": "currentColor", "orient": "horizontal", "size": 12, "thickness": 2},
+             "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y")}},
+            {"mark": {"type": "text", "align": "right", "baseline": "middle", "dx": -9, "fontWeight": "bold"},
+             "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y"), "text": {"field": "year"}}}]},
+        {"data": {"values": values}, "layer": [
+            {"mark": {"type": "point", "filled": True, "size": 60, "opacity": 1},
+             "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="dot"), "color": color}},
+            {"mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 12},
+             "encoding": {"x": dict(px_x, datum=text_x), "y": dict(px_y, field="y"), "text": {"field": "date_text"}}},
+            {"mark": {"type": "text", "align": "left", "baseline": "top", "dy": 15, "limit": NARROW_WIDTH - text_x},
+             "encoding": {"x": dict(px_x, datum=text_x), "y": dict(px_y, field="y"), "text": {"field": "label"}}}]},
+    ]}
+
+
+def _narrow_points(chart: Chart, lang: str, values: list[dict]) -> dict:
+    return _points(chart, lang, values, narrow=True)
+
+
+def _points(chart: Chart, lang: str, values: list[dict], narrow: bool = False) -> dict:
+    """Values on a time axis: checked points joined by a line, a claim as an open dot joined
+    by a dashed line and named beside it (a speaker's remark is not a measurement)."""
+    days = [_day(v["date"]) for v in values]
+    start = datetime.date(min(days).year - (1 if min(days).month < 4 else 0), 10 if min(days).month < 4 else 1, 1)
+    end = max(days) + datetime.timedelta(days=150)
+    for v, d in zip(values, days, strict=True):
+        v["t"] = _ms(d)
+    checked = [v for v in values if not v["claimed"]]
+    links = [{"t": checked[-1]["t"], "value": checked[-1]["value"], "t2": v["t"], "value2": v["value"]}
+             for v in values if v["claimed"] and checked]
+    top = max(100, max(v["end"] for v in values))
+    x = {"field": "t", "type": "temporal", "title": None,
+         "scale": {"domain": [_ms(start), _ms(end)], "nice": False},
+         "axis": {"format": "%Y", "values": [_ms(datetime.date(year, 1, 1)) for year in range(start.year + 1, end.year + 1)],
+                  "grid": False}}
+    y = {"field": "value", "type": "quantitative", "title": chart.axis[lang], "scale": {"domain": [0, top]},
+         "axis": {"values": [0, top / 2, top], "titleAngle": 0 if narrow else -90, "titleAlign": "left",
+                  "titleAnchor": "end", "titleY": -12, "titleX": 0} if narrow else {"values": [0, top / 2, top]}}
+    return {"width": NARROW_WIDTH - 40 if narrow else 360, "height": 150 if narrow else 180, "layer": [
+        {"data": {"values": checked}, "mark": {"type": "line", "color": BAR, "strokeWidth": 2},
+         "encoding": {"x": x, "y": y}},
+        {"data": {"values": links}, "mark": {"type": "rule", "color": BAR, "strokeWidth": 2, "strokeDash": [4, 3]},
+         "encoding": {"x": x, "y": y, "x2": {"field": "t2"}, "y2": {"field": "value2"}}},
+        {"data": {"values": checked}, "layer": [
+            {"mark": {"type": "point", "filled": True, "size": 70, "color": BAR, "opacity": 1},
+             "encoding": {"x": x, "y": y}},
+            {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 6, "dy": -4},
+             "encoding": {"x": x, "y": y, "text": {"field": "text"}}}]},
+        {"data": {"values": [v for v in values if v["claimed"]]}, "layer": [
+            {"mark": _claimed_mark("point", size=80, strokeDash=[2, 1], opacity=1),
+             "encoding": {"x": x, "y": y}},
+            {"mark": {"type": "text", "align": "right", "baseline": "bottom", "dx": -14, "dy": -6},
+             "encoding": {"x": x, "y": y, "text": {"field": "label"}}}]},
+    ]}
 
 
 @lru_cache(maxsize=1)
@@ -350,23 +590,26 @@ def cjk_font_available() -> bool:
 _NUM = re.compile(r"(\d+\.\d{2,})")
 
 
-_rendered: dict[tuple[str, str], str] = {}
+_rendered: dict[str, str] = {}
+VARIANTS = ("wide", "narrow")
 
 
-def render_svg(chart: Chart, lang: str) -> str:
-    """The chart as static SVG; rendered once per process (the build script's
-    checks and the MkDocs hook share it)."""
-    key = (chart_json(chart, lang), lang)
+def render_svg(chart: Chart, lang: str, variant: str = "wide") -> str:
+    """The chart as static SVG ("" for a quote card); rendered once per process (the build
+    script's checks and the MkDocs hook share it)."""
+    if chart.kind == "quote":
+        return ""
+    key = chart_json(chart, lang, variant)
     if key not in _rendered:
-        _rendered[key] = _render(chart, lang)
+        _rendered[key] = _render(vega_lite_spec(chart, lang, variant))
     return _rendered[key]
 
 
-def _render(chart: Chart, lang: str) -> str:
+def _render(spec: dict) -> str:
     import vl_convert as vlc
 
     _fonts_registered()
-    svg = vlc.vegalite_to_svg(vega_lite_spec(chart, lang))
+    svg = vlc.vegalite_to_svg(spec)
     # One decimal is plenty for a chart's coordinates, and keeps it small.
     svg = _NUM.sub(lambda m: f"{float(m[1]):.1f}".rstrip("0").rstrip("."), svg)
     svg = re.sub(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>', "", svg, count=1)
@@ -375,65 +618,87 @@ def _render(chart: Chart, lang: str) -> str:
 
 
 # What the renderer writes for interactive use; the figure around the SVG carries
-# its accessible name, so these only cost bytes.
+# its accessible name, so these only cost bytes. Claimed marks keep one class.
+_CLAIMED = re.compile(r'\sclass="[^"]*\bclaimed\d+_marks\b[^"]*"')
 _DROP_ATTRS = re.compile(r'\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events|class)="[^"]*"'
                          r'|\sopacity="1"|\sfont-family="[^"]*"')  # the font comes from the site's CSS
 _EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
 
 
 def _tidy(svg: str) -> str:
+    svg = _CLAIMED.sub(" data-claimed", svg)
     svg = _DROP_ATTRS.sub("", svg)
+    svg = svg.replace(" data-claimed", ' class="claimed"')
     return _EMPTY_PATHS.sub("", svg)
 
 
 def figure_html(chart: Chart, svg: str, lang: str, page_url: str, sources: dict[str, Source]) -> str:
-    """The <figure>: title, static SVG (its message as the text alternative), caption with
-    sources and dates, a collapsible data table and the CSV download."""
+    """The <figure>: title, the chart drawn twice (`svg`, the wide variant, and the narrow one
+    for phones; the stylesheet shows one) with its message as the text alternative, or for a
+    quote card the article's words; a legend when claims are drawn; a collapsible data table;
+    and last, the caption with sources, dates and the CSV download."""
     t = TEXT[lang]
+    esc = lambda s: html.escape(str(s), quote=True)  # noqa: E731
     here = posixpath.dirname(page_url) or "."
-    sources_href = posixpath.relpath(("en/" if lang == "en" else "") + "sources.html", here)
-    csv_href = posixpath.relpath(chart.data, here)
-    esc = lambda s: html.escape(s, quote=True)  # noqa: E731
+    sources_href = esc(posixpath.relpath(("en/" if lang == "en" else "") + "sources.html", here))
+    csv_href = esc(posixpath.relpath(chart.data, here))
     cited: dict[str, list[str]] = {}
     for r in chart.rows:
         cited.setdefault(r.source, [])
         if r.date not in cited[r.source]:
             cited[r.source].append(r.date)
+    open_, close = ("（", "）") if lang == "zh" else (" (", ")")
     caption_sources = t["sep"].join(
-        f'<a href="{sources_href}#{sid}">[{sources[sid].number}]</a> {sources[sid].outlet_html(lang)}'
-        f"{'（' if lang == 'zh' else ' ('}{', '.join(dates)}{'）' if lang == 'zh' else ')'}"
-        for sid, dates in cited.items())
+        f'<a href="{sources_href}#{esc(sid)}">[{sources[sid].number}]</a> {sources[sid].outlet_html(lang)}'
+        f"{open_}{esc(', '.join(dates))}{close}" for sid, dates in cited.items())
     has_series = any(r.series for r in chart.rows)
     has_note = any(r.note for r in chart.rows)
+    has_claims = any(r.claimed for r in chart.rows)
     head = [t["label"]] + ([t["series"]] if has_series else []) + [t["value"], t["date"], t["source"]] + (
-        [t["note"]] if has_note else [])
+        [t["status"]] if has_claims else []) + ([t["note"]] if has_note else [])
     body = []
     for r in chart.rows:
         cells = [esc(r.label[lang])] + ([esc((r.series or {}).get(lang, ""))] if has_series else [])
-        _, shown = display_value(r.value, r.unit, lang)
-        if r.low is not None and r.high is not None:
-            shown = _range_text(r, lang)
-        cells += [esc(shown) if r.unit != "date" else "", esc(r.date),
-                  f'<a href="{sources_href}#{r.source}">[{sources[r.source].number}]</a>']
+        cells += [esc(shown_value(r, lang)), esc(r.date),
+                  f'<a href="{sources_href}#{esc(r.source)}">[{sources[r.source].number}]</a>']
+        if has_claims:
+            cells.append(esc(t["claimed"] if r.claimed else t["checked"]))
         if has_note:
             cells.append(esc((r.note or {}).get(lang, "")))
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    title_id = f"chart-{chart.id}-title"
-    desc_id = f"chart-{chart.id}-desc"
+    cid = esc(chart.id)
+    title_id, desc_id = f"chart-{cid}-title", f"chart-{cid}-desc"
+    claimed_key = (f'<span class="chart__entry"><span class="chart__key chart__key--claimed" aria-hidden="true">'
+                   f'</span>{esc(t["claimed"])}</span>')
+    if chart.kind == "quote":
+        drawing = [f'<blockquote class="chart__quote"><p>{esc(chart.quote[lang])}</p></blockquote>',
+                   f'<p class="chart__legend chart__legend--claimed">{claimed_key}</p>',
+                   f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>']
+        note = f' {esc(t["quoted"])}{t["end"]}'
+    else:
+        narrow = render_svg(chart, lang, "narrow")
+        drawing = [f'<div class="chart__svg" role="img" aria-labelledby="{title_id} {desc_id}">'
+                   f'<div class="chart__wide">{svg}</div><div class="chart__narrow">{narrow}</div></div>']
+        if has_claims:
+            drawing.append(f'<p class="chart__legend"><span class="chart__entry"><span class="chart__key '
+                           f'chart__key--checked" aria-hidden="true"></span>{esc(t["checked"])}</span> '
+                           f'{claimed_key}</p>')
+        drawing.append(f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>')
+        note = ""
     return "\n".join([
-        f'<figure class="chart" id="chart-{chart.id}" aria-labelledby="{title_id}" data-chart="{chart.id}">',
+        f'<figure class="chart chart--{esc(chart.kind)}" id="chart-{cid}" aria-labelledby="{title_id}" '
+        f'data-chart="{cid}">',
         f'<p class="chart__title" id="{title_id}">{esc(chart.title[lang])}</p>',
-        f'<div class="chart__svg" role="img" aria-labelledby="{title_id} {desc_id}">{svg}</div>',
-        f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>',
-        f'<figcaption class="chart__caption">{t["sources"]}{"：" if lang == "zh" else ": "}{caption_sources}'
-        f'{t["end"]} <a href="{csv_href}" download>{t["download"]}</a></figcaption>',
-        f'<details class="chart__data"><summary>{t["data"]}</summary>',
+        *drawing,
+        f'<details class="chart__data"><summary>{esc(t["data"])}</summary>',
         '<div class="chart__table"><table>',
-        "<thead><tr>" + "".join(f"<th scope=\"col\">{h}</th>" for h in head) + "</tr></thead>",
+        "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead>",
         "<tbody>" + "".join(body) + "</tbody></table></div></details>",
+        f'<figcaption class="chart__caption">{esc(t["sources"])}{"：" if lang == "zh" else ": "}{caption_sources}'
+        f'{t["end"]}{note} <a href="{csv_href}" download>{esc(t["download"])}</a></figcaption>',
         "</figure>",
     ])
 
 
-def chart_json(chart: Chart, lang: str) -> str:
-    return json.dumps(vega_lite_spec(chart, lang), ensure_ascii=False)
+def chart_json(chart: Chart, lang: str, variant: str = "wide") -> str:
+    return json.dumps(vega_lite_spec(chart, lang, variant), ensure_ascii=False)

@@ -91,7 +91,7 @@ def test_charts_render_in_both_palettes(open_page, artifacts, scheme, lang):
     for i in range(charts.count()):
         fig = charts.nth(i)
         fig.scroll_into_view_if_needed()
-        box = fig.locator(".chart__svg svg").bounding_box()
+        box = fig.locator(".chart__svg svg:visible").bounding_box()
         assert box and box["width"] > 200 and box["height"] > 80
         # Text follows the palette: light text on the dark page, dark on the light one.
         color = fig.locator(".chart__svg").evaluate("e => getComputedStyle(e).color")
