@@ -133,10 +133,11 @@ def render_glossary(glossary: Glossary, pages: list[Page], lang: str, sources) -
         if letter not in groups:
             continue
         label = "0–9" if letter == OTHER_GROUP else letter
-        out.append(f'<section class="glossary-group" aria-labelledby="{group_id(letter)}">'
+        # A <div>, not a <section>: two dozen named regions would crowd a screen reader's landmarks.
+        out.append(f'<div class="glossary-group">'
                    f'<h2 id="{group_id(letter)}" class="glossary-group__letter">{label}</h2><dl class="glossary">')
         out += [_entry(term, lang, usage.get(term.id, []), sources, here) for term in groups[letter]]
-        out.append("</dl></section>")
+        out.append("</dl></div>")
     out.append("")
     # Inside the content, so that the theme's instant navigation runs it again
     # whenever it swaps this page in; no other page loads it.
