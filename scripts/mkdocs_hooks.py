@@ -27,7 +27,7 @@ from site_tools import languages as L  # noqa: E402
 from site_tools.charts import figure_html, render_svg  # noqa: E402
 from site_tools import checks  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
-from site_tools.cover import CoverError, masthead, reading_path  # noqa: E402
+from site_tools.cover import CoverError, masthead, reading_path, with_kicker  # noqa: E402
 from site_tools.directives import expand_directives, find_directives  # noqa: E402
 from site_tools.gitdates import last_updated  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
@@ -97,7 +97,9 @@ def on_page_markdown(markdown, page, config, files):
     # Reading time: counted in the language of the text, labelled in the page's;
     # a page with a cover shows it in the cover's masthead.
     minutes = reading_time.minutes(markdown, source_lang)
-    if pid.stem not in NO_READING_TIME and not any(name == "cover" for _, name, _ in find_directives(markdown)):
+    if any(name == "cover" for _, name, _ in find_directives(markdown)):
+        markdown = with_kicker(markdown)
+    elif pid.stem not in NO_READING_TIME:
         notices.insert(0, reading_time.reading_time_html(minutes, pid.lang))
     for block in reversed(notices):  # each goes right under the H1: the first ends up on top
         markdown = after_h1(markdown, block)

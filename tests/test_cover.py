@@ -31,7 +31,7 @@ def html(site, stem, lang) -> str:
 
 def cover(site, lang) -> str:
     page = html(site, "index", lang)
-    return page[page.index('<h1 id="overview"'):page.index('<h2 id="what-happened"')]
+    return page[page.index('<h1 '):page.index('<h2 id="what-happened"')]
 
 
 # --- Reading time: the function ---------------------------------------------
@@ -260,3 +260,16 @@ def test_glossary_terms_are_marked_in_english_text_after_typesetting(built_site)
     page = html(built_site, "index", "en")
     assert re.search(r'<span class="term"[^>]*>NVIDIA<span class="term__tip"', page)
     assert "NVIDIA’s" in prose(page)
+
+
+def test_the_cover_marks_the_h1_as_its_kicker_and_keeps_its_id():
+    from site_tools.cover import with_kicker
+
+    assert with_kicker("# 导读 {#overview}\n\n::: cover\n") == "# 导读 {#overview .cover-kicker}\n\n::: cover\n"
+    assert with_kicker("# Overview\n\n## Part {#part}\n") == "# Overview {.cover-kicker}\n\n## Part {#part}\n"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_overview_h1_is_the_cover_kicker(built_site, lang):
+    assert re.search(r'<h1 class="cover-kicker" id="overview">|<h1 id="overview" class="cover-kicker">',
+                     html(built_site, "index", lang))

@@ -45,6 +45,15 @@ def _time(value, lang: str) -> str:
     return f'<time datetime="{d.isoformat()}">{format_date(d, lang)}</time>'
 
 
+def with_kicker(markdown: str) -> str:
+    """Mark the page's H1 as the cover's kicker (a class, not :has(), which older phone browsers lack)."""
+    def mark(m: re.Match) -> str:
+        text, attrs = m["text"], m["attrs"]
+        return f"# {text} {{{attrs} .cover-kicker}}" if attrs is not None else f"# {text} {{.cover-kicker}}"
+
+    return re.sub(r"^# (?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$", mark, markdown, count=1, flags=re.M)
+
+
 def masthead(cover: dict, headline: str, sources: dict[str, Source], lang: str, minutes: int) -> str:
     t = TEXT[lang]
     source = sources.get(cover.get("article_source"))
