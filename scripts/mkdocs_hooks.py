@@ -1,9 +1,9 @@
 """MkDocs hooks: the site's own build steps, each implemented in scripts/site_tools.
 
-Within one language build: translation notices, directives (glossary, sources,
-charts) and citations (on_page_markdown) → glossary terms (on_page_content) →
-language links and last-updated date (on_page_context) → per-language search
-base (on_post_page). After both languages are built: per-language search
+Within one language build: reading time and translation notices, directives
+(glossary, sources, charts, the overview's cover) and citations
+(on_page_markdown) → glossary terms and English quotes (on_page_content) → language links and
+last-updated date (on_page_context) → per-language search base (on_post_page). After both languages are built: per-language search
 indexes and sitemaps, unused theme CSS, then the Content Security Policy
 (on_post_build). The source rules run first and are logged as warnings, which
 is how `mkdocs serve` shows them."""
@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jieba
 
+import mkdocs.exceptions
 import mkdocs.plugins
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,18 +28,22 @@ from site_tools import languages as L  # noqa: E402
 from site_tools.charts import figure_html, render_svg  # noqa: E402
 from site_tools import checks  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
-from site_tools.directives import expand_directives  # noqa: E402
+from site_tools.cover import CoverError, masthead, reading_path, with_kicker  # noqa: E402
+from site_tools.directives import expand_directives, find_directives  # noqa: E402
 from site_tools.gitdates import last_updated  # noqa: E402
 from site_tools.linebreaks import keep_together  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
 from site_tools.notices import after_h1, outdated_notice, untranslated_notice  # noqa: E402
+from site_tools import reading_time  # noqa: E402
 from site_tools.postbuild import finish_site, name_search_dialog, set_search_base  # noqa: E402
 from site_tools.site import load_site  # noqa: E402
 from site_tools.sources import link_citations, render_sources  # noqa: E402
 from site_tools.terms import mark_terms  # noqa: E402
 from site_tools.translation import outdated_sections  # noqa: E402
+from site_tools.typography import curly_quotes  # noqa: E402
 
 NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
+NO_READING_TIME = {"glossary", "sources"}  # looked up, not read through
 
 log = mkdocs.plugins.get_plugin_logger("h20")
 _state: dict = {"command": "build"}
@@ -80,23 +85,44 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     site = _state["site"]
     source_lang = L.PageId.from_src(page.file.src_uri).lang
+    notices = []
     if source_lang != pid.lang:
         # Published untranslated (`translation: pending`): say so, mark the text's
         # language, keep it out of this language's search and of search engines.
         page.meta["search"] = {"exclude": True}
         page.meta["robots"] = "noindex"
-        markdown = after_h1(markdown, untranslated_notice(pid, page.url))
-        markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
+        notices.append(untranslated_notice(pid, page.url))
     else:
         stale = _outdated(site, pid)
         if stale:
-            markdown = after_h1(markdown, outdated_notice(pid, page.url, stale))
+            notices.append(outdated_notice(pid, page.url, stale))
+    # Reading time: counted in the language of the text, labelled in the page's;
+    # a page with a cover shows it in the cover's masthead.
+    minutes = reading_time.minutes(markdown, source_lang)
+    if any(name == "cover" for _, name, _ in find_directives(markdown)):
+        markdown = with_kicker(markdown)
+    elif pid.stem not in NO_READING_TIME:
+        notices.insert(0, reading_time.reading_time_html(minutes, pid.lang))
+    for block in reversed(notices):  # each goes right under the H1: the first ends up on top
+        markdown = after_h1(markdown, block)
+    if source_lang != pid.lang:
+        markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
+    cover = config.extra.get("cover") or {}
     markdown = expand_directives(markdown, {
         "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
         "sources": lambda _: render_sources(site.sources, pid.lang),
         "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
+        "cover": lambda _: _cover(lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes)),
+        "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
     })
     return link_citations(markdown, site.sources, pid.lang)
+
+
+def _cover(render) -> str:
+    try:
+        return render()
+    except (CoverError, ValueError) as e:  # a wrong extra.cover in mkdocs.yml is a configuration error
+        raise mkdocs.exceptions.PluginError(f"mkdocs.yml extra.cover: {e}") from None
 
 
 def _outdated(site, pid: L.PageId) -> list[tuple[str, str]]:
@@ -129,6 +155,9 @@ def on_page_content(html, page, config, files):
     if pid.stem not in NO_TERMS:
         glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
         html = mark_terms(html, _state["site"].glossary, pid.lang, glossary_href)
+    # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
+    if L.PageId.from_src(page.file.src_uri).lang == "en":
+        html = curly_quotes(html)
     return keep_together(html)
 
 

@@ -16,7 +16,7 @@ from .translation import check_drift
 from .site import SiteData, load_site
 from .sources import check_citations
 
-DIRECTIVES = {"glossary", "sources", "chart"}
+DIRECTIVES = {"glossary", "sources", "chart", "cover", "reading-path"}
 # Set by the build script, which runs these rules itself and reports them in its
 # own format: the MkDocs hook then does not run them a second time.
 REPORTED_BY_CALLER = False

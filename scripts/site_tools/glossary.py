@@ -55,7 +55,7 @@ class Glossary:
         """Yield (start, end, term id) of every term in `text`, leftmost-longest, no overlaps."""
         pattern, owner = self._matchers[lang]
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), owner[m[0]]
+            yield m.start(), m.end(), owner[_straight(m[0])]
 
     @cached_property
     def _rejects(self) -> dict[str, tuple[re.Pattern, dict[str, Term]]]:
@@ -69,7 +69,11 @@ class Glossary:
         """Yield (start, end, variant, term) for every rejected variant in `text`."""
         pattern, owner = self._rejects[lang]
         for m in pattern.finditer(text):
-            yield m.start(), m.end(), m[0], owner[m[0]]
+            yield m.start(), m.end(), m[0], owner[_straight(m[0])]
+
+
+def _straight(text: str) -> str:
+    return text.replace("’", "'")
 
 
 def _alternation(forms) -> re.Pattern:
@@ -77,12 +81,13 @@ def _alternation(forms) -> re.Pattern:
 
     Latin letters and digits at a form's edge must not touch more of them
     ("H20" is not in "H200", "Nature" is not in "Natured"); Han characters need
-    no boundary, as Chinese has no spaces between words."""
+    no boundary, as Chinese has no spaces between words. An apostrophe matches
+    the typeset ’ too: "Tom's Hardware" is written straight, shown curly."""
 
     def bounded(form: str) -> str:
         left = r"(?<![A-Za-z0-9])" if re.match(r"[A-Za-z0-9]", form) else ""
         right = r"(?![A-Za-z0-9])" if re.search(r"[A-Za-z0-9]$", form) else ""
-        return left + re.escape(form) + right
+        return left + re.escape(form).replace("'", "['’]") + right
 
     # An empty glossary matches nothing (an empty alternation would match everywhere).
     return re.compile("|".join(bounded(f) for f in sorted(forms, key=len, reverse=True)) or r"(?!x)x")

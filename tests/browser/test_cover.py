@@ -1,0 +1,51 @@
+"""The overview's cover and the headings as readers see them, in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/index.html", "us-motives.html", "en/us-motives.html"])
+def test_headings_are_set_bold(open_page, path):
+    page, _ = open_page(path)
+    for selector in (".md-content h1", ".md-content h2"):
+        weight = page.locator(selector).first.evaluate("e => getComputedStyle(e).fontWeight")
+        assert int(weight) >= 600, f"{selector} on {path}: font-weight {weight}"
+
+
+def test_the_weight_check_sees_a_thin_heading(open_page):
+    page, _ = open_page("en/us-motives.html")
+    page.add_style_tag(content=".md-typeset h2 { font-weight: 300 !important }")
+    weight = page.locator(".md-content h2").first.evaluate("e => getComputedStyle(e).fontWeight")
+    assert int(weight) < 600
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/index.html"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_cover_fits_and_opens_with_the_headline_and_the_start_button(open_page, artifacts, path, width):
+    page, _ = open_page(path, width=width)
+    headline = page.locator(".cover__headline")
+    button = page.locator("nav.reading-path li:first-child a")
+    hb, bb = headline.bounding_box(), button.bounding_box()
+    # The headline is the largest text on the page, inside the viewport, above the reading path.
+    size = float(headline.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    h1 = float(page.locator(".md-content h1").evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+    assert size > 1.5 * h1
+    assert hb["x"] >= 0 and hb["x"] + hb["width"] <= width
+    assert bb["x"] + bb["width"] <= width and bb["y"] > hb["y"]
+    # Key figures: large numbers, side by side on a wide screen, one under the other on a phone.
+    numbers = page.locator("p.key-figures + ul > li > strong")
+    assert numbers.count() == 4
+    tops = {round(numbers.nth(i).bounding_box()["y"]) for i in range(4)}
+    assert len(tops) == (4 if width == 375 else 2)
+    page.screenshot(path=str(artifacts / f"cover-{path.replace('/', '-')}-{width}.png"), full_page=False)
+
+
+@pytest.mark.parametrize("path, target", [("index.html", "us-motives.html"), ("en/index.html", "en/us-motives.html")])
+def test_start_reading_leads_to_part_one(open_page, site_url, path, target):
+    page, _ = open_page(path, width=375)
+    page.locator("nav.reading-path li:first-child a").click()
+    page.wait_for_url(site_url + target)
+    assert page.locator(".md-content h1").first.get_attribute("id") == "us-motives"
