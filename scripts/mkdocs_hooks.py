@@ -1,15 +1,17 @@
 """MkDocs hooks: the site's own build steps, each implemented in scripts/site_tools.
 
-Within one language build: translation notices, directives (glossary, sources,
-charts) and citations (on_page_markdown) → glossary terms (on_page_content) →
-language links and last-updated date (on_page_context) → per-language search
-base (on_post_page). After both languages are built: per-language search
-indexes and sitemaps, unused theme CSS, then the Content Security Policy
-(on_post_build). The source rules run first and are logged as warnings, which
+Within one language build: translation notices, claim verdicts in context
+notes, directives (glossary, sources, charts, claims, corrections) and citations
+(on_page_markdown) → glossary terms (on_page_content) → language links,
+last-updated date, citation box, claims JSON-LD (on_page_context) →
+per-language search base (on_post_page). After both languages are built:
+per-language search indexes and sitemaps, unused theme CSS, the Content
+Security Policy, then the corrections feeds (on_post_build). The source rules run first and are logged as warnings, which
 is how `mkdocs serve` shows them."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import posixpath
 import sys
@@ -24,10 +26,13 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from site_tools import languages as L  # noqa: E402
 from site_tools.charts import figure_html, render_svg  # noqa: E402
+from site_tools.citing import page_footer  # noqa: E402
+from site_tools.claims import claim_review_jsonld, expand_markers, render_claims, render_verdicts  # noqa: E402
+from site_tools.corrections import FEED, render_corrections, write_feeds  # noqa: E402
 from site_tools import checks  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.directives import expand_directives  # noqa: E402
-from site_tools.gitdates import last_updated  # noqa: E402
+from site_tools.gitdates import last_updated, page_date  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
 from site_tools.notices import after_h1, outdated_notice, untranslated_notice  # noqa: E402
 from site_tools.postbuild import finish_site, name_search_dialog, set_search_base  # noqa: E402
@@ -36,10 +41,10 @@ from site_tools.sources import link_citations, render_sources  # noqa: E402
 from site_tools.terms import mark_terms  # noqa: E402
 from site_tools.translation import outdated_sections  # noqa: E402
 
-NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
+NO_TERMS = {"glossary", "sources", "claims", "corrections"}  # pages that define or list; terms are not marked there
 
 log = mkdocs.plugins.get_plugin_logger("h20")
-_state: dict = {"command": "build"}
+_state: dict = {"command": "build", "site_names": {}}
 
 
 def on_startup(command, dirty):
@@ -89,10 +94,14 @@ def on_page_markdown(markdown, page, config, files):
         stale = _outdated(site, pid)
         if stale:
             markdown = after_h1(markdown, outdated_notice(pid, page.url, stale))
+    markdown = expand_markers(markdown, site.claims, pid.lang)
     markdown = expand_directives(markdown, {
         "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
         "sources": lambda _: render_sources(site.sources, pid.lang),
         "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
+        "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang),
+        "verdicts": lambda _: render_verdicts(pid.lang),
+        "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
     })
     return link_citations(markdown, site.sources, pid.lang)
 
@@ -136,9 +145,26 @@ def on_page_context(context, page, config, nav):
         {"name": L.NAMES[lang], "link": pid.url(lang), "lang": L.HREFLANG[lang]} for lang in L.LANGUAGES
     ] + [{"link": pid.url(L.DEFAULT), "lang": "x-default"}]
     context["page_lang"] = pid.lang
+    _trust(context, page, config, pid)
     context["og_locale"] = L.OG_LOCALE[pid.lang]
     context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
     return context
+
+
+def _trust(context, page, config, pid: L.PageId) -> None:
+    """The citation box and error-report link, the feed link, and the claims page's JSON-LD."""
+    site = _state["site"]
+    _state["site_names"][pid.lang] = config.site_name
+    lang_root = (config.site_url or "").rstrip("/") + "/" + L.ROOT[pid.lang]
+    url = page.canonical_url or lang_root + page.url
+    title = str(page.meta.get("title") or page.title or "")
+    date = page_date(ROOT / "docs" / page.file.src_uri) or datetime.date.today()
+    context["trust_footer"] = page_footer(title, config.site_name, url, date, pid.lang,
+                                          config.extra.get("report_email"))
+    context["feed_href"] = posixpath.relpath(L.ROOT[pid.lang] + FEED, posixpath.dirname(page.url) or ".")
+    context["claim_review_jsonld"] = (
+        claim_review_jsonld(site.claims, site.sources, pid.lang, url, config.site_name, lang_root)
+        if pid.stem == "claims" else None)
 
 
 def on_post_page(output, page, config):
@@ -156,3 +182,5 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return
     finish_site(Path(config.site_dir), config, csp=_state["command"] != "serve")
+    write_feeds(Path(config.site_dir), _state["site"].corrections, config.site_url or "", _state["site_names"],
+                L.ROOT)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .chinese import check_copywriting, check_rejected_variants, check_traditional, fix_copywriting
+from .claims import check_claims
+from .corrections import check_corrections
 from .charts import MAX_BYTES, REGISTRY, cjk_font_available, render_svg
 from .directives import check_directives, find_directives
 from .findings import Finding
@@ -16,7 +18,7 @@ from .translation import check_drift
 from .site import SiteData, load_site
 from .sources import check_citations
 
-DIRECTIVES = {"glossary", "sources", "chart"}
+DIRECTIVES = {"glossary", "sources", "chart", "claim", "claims", "verdicts", "corrections"}
 # Set by the build script, which runs these rules itself and reports them in its
 # own format: the MkDocs hook then does not run them a second time.
 REPORTED_BY_CALLER = False
@@ -79,10 +81,18 @@ def check_text(site: SiteData) -> list[Finding]:
     return out
 
 
+def check_ledger(site: SiteData) -> list[Finding]:
+    """The claim ledger and the corrections log against the pages (skipped when the ledger did not load)."""
+    ledger_broken = not site.claims and any(f.rule == "DATA-CLAIMS" for f in site.findings)
+    return ([] if ledger_broken else check_claims(site.claims, site.pages, site.sources)) + \
+        check_corrections(site.corrections, site.pages)
+
+
 def check_site_data(site: SiteData) -> list[Finding]:
     """Every source rule, in one list."""
     return (list(site.findings) + check_front_matter(site) + check_page_references(site)
             + check_parity(site.pages, site.glossary) + check_text(site) + check_charts(site)
+            + check_ledger(site)
             + [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)])
 
 

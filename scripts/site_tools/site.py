@@ -1,4 +1,5 @@
-"""Everything the build needs from docs/: pages, glossary, sources and charts, loaded once per build."""
+"""Everything the build needs from docs/: pages, glossary, sources, charts, claims and corrections,
+loaded once per build."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .charts import Chart, load_charts
+from .claims import Claim, load_claims
+from .corrections import Correction, load_corrections
 from .findings import DataError, Finding
 from .glossary import Glossary, load_glossary
 from .pages import Page, read_page
@@ -19,6 +22,8 @@ class SiteData:
     sources: dict[str, Source]
     charts: dict[str, Chart]
     findings: list[Finding] = field(default_factory=list)  # data problems that did not stop loading
+    claims: dict[str, Claim] = field(default_factory=dict)
+    corrections: list[Correction] = field(default_factory=list)
 
 
 def load_site(root: Path) -> SiteData:
@@ -44,4 +49,7 @@ def load_site(root: Path) -> SiteData:
         if page is not None:
             pages.append(page)
             findings += page.findings
-    return SiteData(root, pages, glossary, sources, charts, findings)
+    claims, claim_findings = load_claims(root)
+    corrections, correction_findings = load_corrections(root)
+    findings += claim_findings + correction_findings
+    return SiteData(root, pages, glossary, sources, charts, findings, claims, corrections)
