@@ -27,7 +27,7 @@ LICENSE_LINK = {
 def citation(title: str, site_name: str, url: str, date: datetime.date, lang: str) -> str:
     """The citation as plain text, in the page's language."""
     if lang == "zh":
-        return f"{site_name}：《{title}》，{TEXT['zh']['updated']} {format_date(date, 'zh')}，{url}"
+        return f"《{title}》，{site_name}，{TEXT['zh']['updated']} {format_date(date, 'zh')}，{url}"
     return f"“{title}.” {site_name}. {TEXT['en']['updated']} {format_date(date, 'en')}. {url}"
 
 

@@ -156,7 +156,8 @@ def check_claims(claims: dict[str, Claim], pages: list[Page], sources: dict) -> 
                                    "move it to the line above the note it belongs to"))
             for cid in ids:
                 if cid not in claims:
-                    col = MARKER.match(page.text.split("\n")[line - 1]).start("ids") + 2
+                    text = page.text.split("\n")[line - 1]
+                    col = re.search(rf"(?<=\s){re.escape(cid)}(?=\s|$)", text).start() + 1
                     out.append(Finding(page.path, line, col, "CLAIM-UNKNOWN", f"no claim '{cid}' in {name}",
                                        "use an id from the ledger, or add the claim there"))
                 elif above:

@@ -22,14 +22,14 @@ def _line(data, path) -> int:
     """Line of the deepest mapping (or key of it) on the error's path."""
     line, node = 1, data
     for step in path:
-        if isinstance(node, LineDict):
-            line = node.line_of(step) if isinstance(step, str) else line
+        if isinstance(node, LineDict) and isinstance(step, str):
+            line = node.line_of(step)  # the key's line: `explanation:` when its `en:` is missing
         try:
             node = node[step]
         except (KeyError, IndexError, TypeError):
             break
-        if isinstance(node, LineDict):
-            line = node.line
+        if isinstance(step, int) and isinstance(node, LineDict):
+            line = node.line  # a list item: the line of its `- `
     return line
 
 
