@@ -99,7 +99,8 @@ def on_page_markdown(markdown, page, config, files):
         "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
         "sources": lambda _: render_sources(site.sources, pid.lang),
         "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
-        "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang),
+        "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang,
+                                          L.language_root_from(page.url, L.DEFAULT) + "assets/"),
         "verdicts": lambda _: render_verdicts(pid.lang),
         "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
     })

@@ -12,11 +12,11 @@ TEXT = {
     "zh": {"cite": "如何引用本页", "intro": "可直接复制以下引文：", "updated": "最后更新于",
            "report": "发现错误？发邮件告诉我们", "report_note": "（无需 GitHub 账户；邮件会附上本页地址）",
            "license": "本站文字与数据采用 {link} 许可协议发布。",
-           "subject": "错误报告：{title} {url}", "body": "页面：{url}\n\n哪里有误：\n\n依据（如有）：\n"},
+           "subject": "错误报告：{title} {url}"},
     "en": {"cite": "How to cite this page", "intro": "Copy this citation:", "updated": "Last updated",
            "report": "Found an error? Email us", "report_note": " (no GitHub account needed; the email names this page)",
            "license": "This site's text and data are published under {link}.",
-           "subject": "Error report: {title} {url}", "body": "Page: {url}\n\nWhat is wrong:\n\nSource (if any):\n"},
+           "subject": "Error report: {title} {url}"},
 }
 LICENSE_LINK = {
     "zh": '<a href="https://creativecommons.org/licenses/by/4.0/deed.zh-hans" rel="license">CC BY 4.0</a>',
@@ -34,8 +34,7 @@ def citation(title: str, site_name: str, url: str, date: datetime.date, lang: st
 def report_href(email: str, title: str, url: str, lang: str) -> str:
     t = TEXT[lang]
     subject = quote(t["subject"].format(title=title, url=url), safe="")
-    body = quote(t["body"].format(url=url), safe="")
-    return f"mailto:{quote(email, safe='@')}?subject={subject}&body={body}"
+    return f"mailto:{quote(email, safe='@')}?subject={subject}"
 
 
 def page_footer(title: str, site_name: str, url: str, date: datetime.date, lang: str, email: str | None) -> str:

@@ -210,12 +210,11 @@ def check_claims(claims: dict[str, Claim], pages: list[Page], sources: dict) -> 
 
 TEXT = {
     "zh": {"verdict": "核查结论：", "by": "说法来源：", "evidence": "依据：", "no_evidence": "未找到可支持这一说法的公开来源。",
-           "seen": "见于：", "original": "", "all": "全部", "filter": "按核查结论筛选",
-           "see": "在事实核查页查看这一说法", "sep": "；", "colon": "：", "quote": "“{}”"},
+           "seen": "见于：", "all": "全部", "filter": "按核查结论筛选",
+           "sep": "；", "colon": "：", "quote": "“{}”"},
     "en": {"verdict": "Verdict: ", "by": "Claim by: ", "evidence": "Evidence: ",
            "no_evidence": "No public source supporting the claim was found.", "seen": "Appears in: ",
-           "original": "Original: ", "all": "All", "filter": "Filter by verdict", "see": "See this claim on the "
-           "claims page", "sep": "; ", "colon": ": ", "quote": "“{}”"},
+           "original": "Original: ", "all": "All", "filter": "Filter by verdict", "sep": "; ", "colon": ": ", "quote": "“{}”"},
 }
 
 
@@ -223,13 +222,13 @@ def _e(s: str) -> str:
     return html.escape(s, quote=True)
 
 
-def badge(verdict: str, lang: str, href: str | None = None, title: str | None = None) -> str:
+def badge(verdict: str, lang: str, href: str | None = None) -> str:
     label = _e(getattr(VERDICTS[verdict], lang))
     cls = f"claim-badge claim-badge--{verdict}"
-    if href:
-        tip = f' title="{_e(title)}"' if title else ""
-        return f'<a class="{cls}" href="{_e(href)}"{tip}>{label}</a>'
-    return f'<span class="{cls}">{label}</span>'
+    return f'<a class="{cls}" href="{_e(href)}">{label}</a>' if href else f'<span class="{cls}">{label}</span>'
+
+
+
 
 
 def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_href: str = "claims.html") -> str:
@@ -249,7 +248,7 @@ def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_hr
                 parts = []
                 for cid in pending:
                     c = claims[cid]
-                    b = badge(c.verdict, lang, f"{claims_href}#{cid}", t["see"])
+                    b = badge(c.verdict, lang, f"{claims_href}#{cid}")
                     parts.append(b if len(pending) == 1 else f"{_e(c.title[lang])}{t['colon']}{b}")
                 out.append(f'    <span class="claim-verdict">{t["verdict"]}{t["sep"].join(parts)}</span>')
                 out.append("")
@@ -257,8 +256,10 @@ def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_hr
     return "\n".join(out)
 
 
-def render_claims(claims: dict[str, Claim], sources: dict, pages: list[Page], lang: str) -> str:
-    """HTML for the `::: claims` line of the claims page: the filter and every claim."""
+def render_claims(claims: dict[str, Claim], sources: dict, pages: list[Page], lang: str,
+                  assets: str = "assets/") -> str:
+    """HTML for the `::: claims` line of the claims page: the filter and every claim.
+    The filter's script comes with it (from `assets`, relative to the page), so other pages do not load it."""
     t = TEXT[lang]
     titles = {(p.page.stem, p.page.lang): p for p in pages}
     counts = {v: sum(c.verdict == v for c in claims.values()) for v in VERDICTS}
@@ -277,8 +278,8 @@ def render_claims(claims: dict[str, Claim], sources: dict, pages: list[Page], la
         evidence = t["sep"].join(
             f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {_e(sources[s].outlet[lang])}, '
             f'{_e(sources[s].date)}' for s in c.evidence if s in sources) or t["no_evidence"]
-        original = (f'<p class="claim__original" lang="zh-Hans">原文：{_e(t["quote"].format(c.claim["zh"]))}</p>'
-                    if lang == "en" else "")
+        original = (f'<p class="claim__original">{t["original"]}<span lang="zh-Hans">'
+                    f'{_e(t["quote"].format(c.claim["zh"]))}</span></p>' if lang == "en" else "")
         parts.append(
             f'<li class="claim" id="{_e(c.id)}" data-verdict="{c.verdict}">'
             f'<p class="claim__title">{_e(c.title[lang])}</p>'
@@ -289,7 +290,7 @@ def render_claims(claims: dict[str, Claim], sources: dict, pages: list[Page], la
             f'<p class="claim__evidence">{t["evidence"]}{evidence}</p>'
             f'<p class="claim__where">{t["seen"]}<a href="{_e(c.page)}.html#{_e(c.section)}">{where}</a></p>'
             '</li>')
-    parts += ["</ol>", ""]
+    parts += ["</ol>", f'<script src="{_e(assets)}javascripts/claims-filter.js"></script>', ""]
     return "\n".join(parts)
 
 

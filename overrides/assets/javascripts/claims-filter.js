@@ -1,8 +1,8 @@
 /* The claims page: filter the list by verdict.
  *
  * Without JavaScript the filter stays hidden and every claim is listed. The
- * theme's instant navigation swaps pages without reloading scripts, so the
- * filter is set up on every page change (document$), for the claims page only. */
+ * claims page loads this script from its content, not on every page: the
+ * theme's instant navigation re-runs scripts in the content it swaps in. */
 (function () {
   "use strict";
 
@@ -40,9 +40,7 @@
     filter.hidden = false;
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setup);
-  } else if (document.readyState === "loading") {
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setup);
   } else {
     setup();
