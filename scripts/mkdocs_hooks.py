@@ -1,12 +1,11 @@
 """MkDocs hooks: the site's own build steps, each implemented in scripts/site_tools.
 
-Within one language build: translation notices, claim verdicts in context
-notes, directives (glossary, sources, charts, claims, corrections) and citations
-(on_page_markdown) → glossary terms (on_page_content) → language links,
-last-updated date, citation box, claims JSON-LD (on_page_context) →
-per-language search base (on_post_page). After both languages are built:
-per-language search indexes and sitemaps, unused theme CSS, the Content
-Security Policy, then the corrections feeds (on_post_build). The source rules run first and are logged as warnings, which
+Within one language build: translation notices, directives (glossary, sources,
+charts) and citations (on_page_markdown) → glossary terms (on_page_content) →
+language links and last-updated date (on_page_context) → per-language search
+base (on_post_page). After both languages are built: per-language search
+indexes and sitemaps, unused theme CSS, then the Content Security Policy
+(on_post_build). The source rules run first and are logged as warnings, which
 is how `mkdocs serve` shows them."""
 
 from __future__ import annotations
@@ -29,10 +28,11 @@ from site_tools.charts import figure_html, render_svg  # noqa: E402
 from site_tools.citing import page_footer  # noqa: E402
 from site_tools.claims import claim_review_jsonld, expand_markers, render_claims, render_verdicts  # noqa: E402
 from site_tools.corrections import FEED, render_corrections, write_feeds  # noqa: E402
+from site_tools.gitdates import page_date  # noqa: E402
 from site_tools import checks  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.directives import expand_directives  # noqa: E402
-from site_tools.gitdates import last_updated, page_date  # noqa: E402
+from site_tools.gitdates import last_updated  # noqa: E402
 from site_tools.glossary_page import render_glossary  # noqa: E402
 from site_tools.notices import after_h1, outdated_notice, untranslated_notice  # noqa: E402
 from site_tools.postbuild import finish_site, name_search_dialog, set_search_base  # noqa: E402
@@ -41,7 +41,7 @@ from site_tools.sources import link_citations, render_sources  # noqa: E402
 from site_tools.terms import mark_terms  # noqa: E402
 from site_tools.translation import outdated_sections  # noqa: E402
 
-NO_TERMS = {"glossary", "sources", "claims", "corrections"}  # pages that define or list; terms are not marked there
+NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
 
 log = mkdocs.plugins.get_plugin_logger("h20")
 _state: dict = {"command": "build", "site_names": {}}
@@ -94,17 +94,17 @@ def on_page_markdown(markdown, page, config, files):
         stale = _outdated(site, pid)
         if stale:
             markdown = after_h1(markdown, outdated_notice(pid, page.url, stale))
-    markdown = expand_markers(markdown, site.claims, pid.lang)
     markdown = expand_directives(markdown, {
-        "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
-        "sources": lambda _: render_sources(site.sources, pid.lang),
-        "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
+        # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
         "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang,
                                           L.language_root_from(page.url, L.DEFAULT) + "assets/"),
         "verdicts": lambda _: render_verdicts(pid.lang),
         "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
+        "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
+        "sources": lambda _: render_sources(site.sources, pid.lang),
+        "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
     })
-    return link_citations(markdown, site.sources, pid.lang)
+    return link_citations(expand_markers(markdown, site.claims, pid.lang), site.sources, pid.lang)
 
 
 def _outdated(site, pid: L.PageId) -> list[tuple[str, str]]:
@@ -153,9 +153,10 @@ def on_page_context(context, page, config, nav):
 
 
 def _trust(context, page, config, pid: L.PageId) -> None:
-    """The citation box and error-report link, the feed link, and the claims page's JSON-LD."""
+    """For the template: the citation box and error-report link (end of every page), the
+    corrections feed's <link>, and the claims page's ClaimReview JSON-LD."""
     site = _state["site"]
-    _state["site_names"][pid.lang] = config.site_name
+    _state["site_names"][pid.lang] = config.site_name  # for the feeds, written after both languages
     lang_root = (config.site_url or "").rstrip("/") + "/" + L.ROOT[pid.lang]
     url = page.canonical_url or lang_root + page.url
     title = str(page.meta.get("title") or page.title or "")
@@ -183,5 +184,6 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return
     finish_site(Path(config.site_dir), config, csp=_state["command"] != "serve")
+    # The corrections log's Atom feeds, one per language root.
     write_feeds(Path(config.site_dir), _state["site"].corrections, config.site_url or "", _state["site_names"],
                 L.ROOT)

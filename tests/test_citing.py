@@ -61,3 +61,10 @@ def test_the_about_page_defines_every_verdict_and_states_independence_and_licens
         assert getattr(verdict, lang) in html and verdict.definition[lang] in html
     assert "CC BY 4.0" in html
     assert ("均无任何关联" if lang == "zh" else "no affiliation") in html
+
+
+def test_mkdocs_yml_has_one_extra_block_holding_the_report_address():
+    # Two `extra:` keys (say, after a merge) load without error: the later one silently wins.
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert len(re.findall(r"^extra:", text, re.M)) == 1
+    assert "@" in _report_email()

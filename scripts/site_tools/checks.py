@@ -7,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .chinese import check_copywriting, check_rejected_variants, check_traditional, fix_copywriting
-from .claims import check_claims
-from .corrections import check_corrections
 from .charts import MAX_BYTES, REGISTRY, cjk_font_available, render_svg
 from .directives import check_directives, find_directives
 from .findings import Finding
@@ -17,8 +15,10 @@ from .parity import check_parity, pairs
 from .translation import check_drift
 from .site import SiteData, load_site
 from .sources import check_citations
+from .claims import LEDGER_DIRECTIVES, check_claims
+from .corrections import check_corrections
 
-DIRECTIVES = {"glossary", "sources", "chart", "claim", "claims", "verdicts", "corrections"}
+DIRECTIVES = {"glossary", "sources", "chart"}
 # Set by the build script, which runs these rules itself and reports them in its
 # own format: the MkDocs hook then does not run them a second time.
 REPORTED_BY_CALLER = False
@@ -43,7 +43,7 @@ def check_page_references(site: SiteData) -> list[Finding]:
     for page in site.pages:
         text = body_text(page)
         out += check_citations(text, site.sources, page.path)
-        out += check_directives(text, DIRECTIVES, page.path)
+        out += check_directives(text, DIRECTIVES | LEDGER_DIRECTIVES, page.path)
         if charts_loaded:
             out += [Finding(page.path, line, 1, "CHART-UNKNOWN", f"no chart '{arg}' in {REGISTRY.as_posix()}",
                             f"use one of: {', '.join(sorted(site.charts))}")

@@ -60,6 +60,8 @@ VERDICTS: dict[str, Verdict] = {
         "en": "The claim cannot be checked against public information, e.g. an undisclosed internal decision."},
         None),
 }
+# Directives of the ledger's pages (and the marker above a note), for the DIRECTIVE rule.
+LEDGER_DIRECTIVES = {"claim", "claims", "verdicts", "corrections"}
 NEEDS_EVIDENCE = {v for v, d in VERDICTS.items() if d.rating is not None}
 BEST, WORST = 5, 1
 
