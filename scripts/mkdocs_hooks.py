@@ -10,6 +10,7 @@ is how `mkdocs serve` shows them."""
 
 from __future__ import annotations
 
+import datetime
 import logging
 import posixpath
 import re
@@ -26,6 +27,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from site_tools import languages as L  # noqa: E402
 from site_tools.charts import figure_html, render_svg  # noqa: E402
+from site_tools.citing import page_footer  # noqa: E402
+from site_tools.claims import claim_review_jsonld, expand_markers, render_claims, render_verdicts  # noqa: E402
+from site_tools.corrections import FEED, render_corrections, write_feeds  # noqa: E402
+from site_tools.gitdates import page_date  # noqa: E402
 from site_tools import checks  # noqa: E402
 from site_tools.checks import check_site_data  # noqa: E402
 from site_tools.cover import CoverError, masthead, reading_path, with_kicker  # noqa: E402
@@ -46,7 +51,7 @@ NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not m
 NO_READING_TIME = {"glossary", "sources"}  # looked up, not read through
 
 log = mkdocs.plugins.get_plugin_logger("h20")
-_state: dict = {"command": "build"}
+_state: dict = {"command": "build", "site_names": {}}
 
 
 def on_startup(command, dirty):
@@ -109,13 +114,18 @@ def on_page_markdown(markdown, page, config, files):
         markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
     cover = config.extra.get("cover") or {}
     markdown = expand_directives(markdown, {
+        # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
+        "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang,
+                                          L.language_root_from(page.url, L.DEFAULT) + "assets/"),
+        "verdicts": lambda _: render_verdicts(pid.lang),
+        "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
         "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
         "sources": lambda _: render_sources(site.sources, pid.lang),
         "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
         "cover": lambda _: _cover(lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes)),
         "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
     })
-    return link_citations(markdown, site.sources, pid.lang)
+    return link_citations(expand_markers(markdown, site.claims, pid.lang), site.sources, pid.lang)
 
 
 def _cover(render) -> str:
@@ -186,9 +196,27 @@ def on_page_context(context, page, config, nav):
         {"name": L.NAMES[lang], "link": pid.url(lang), "lang": L.HREFLANG[lang]} for lang in L.LANGUAGES
     ] + [{"link": pid.url(L.DEFAULT), "lang": "x-default"}]
     _interface(context, pid.lang)
+    _trust(context, page, config, pid)
     context["og_locale"] = L.OG_LOCALE[pid.lang]
     context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
     return context
+
+
+def _trust(context, page, config, pid: L.PageId) -> None:
+    """For the template: the citation box and error-report link (end of every page), the
+    corrections feed's <link>, and the claims page's ClaimReview JSON-LD."""
+    site = _state["site"]
+    _state["site_names"][pid.lang] = config.site_name  # for the feeds, written after both languages
+    lang_root = (config.site_url or "").rstrip("/") + "/" + L.ROOT[pid.lang]
+    url = page.canonical_url or lang_root + page.url
+    title = str(page.meta.get("title") or page.title or "")
+    date = page_date(ROOT / "docs" / page.file.src_uri) or datetime.date.today()
+    context["trust_footer"] = page_footer(title, config.site_name, url, date, pid.lang,
+                                          config.extra.get("report_email"))
+    context["feed_href"] = posixpath.relpath(L.ROOT[pid.lang] + FEED, posixpath.dirname(page.url) or ".")
+    context["claim_review_jsonld"] = (
+        claim_review_jsonld(site.claims, site.sources, pid.lang, url, config.site_name, lang_root)
+        if pid.stem == "claims" else None)
 
 
 def on_post_page(output, page, config):
@@ -206,3 +234,6 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return
     finish_site(Path(config.site_dir), config, csp=_state["command"] != "serve")
+    # The corrections log's Atom feeds, one per language root.
+    write_feeds(Path(config.site_dir), _state["site"].corrections, config.site_url or "", _state["site_names"],
+                L.ROOT)

@@ -15,6 +15,8 @@ from .parity import check_parity, pairs
 from .translation import check_drift
 from .site import SiteData, load_site
 from .sources import check_citations
+from .claims import LEDGER_DIRECTIVES, check_claims
+from .corrections import check_corrections
 
 DIRECTIVES = {"glossary", "sources", "chart", "cover", "reading-path"}
 # Set by the build script, which runs these rules itself and reports them in its
@@ -41,7 +43,7 @@ def check_page_references(site: SiteData) -> list[Finding]:
     for page in site.pages:
         text = body_text(page)
         out += check_citations(text, site.sources, page.path)
-        out += check_directives(text, DIRECTIVES, page.path)
+        out += check_directives(text, DIRECTIVES | LEDGER_DIRECTIVES, page.path)
         if charts_loaded:
             out += [Finding(page.path, line, 1, "CHART-UNKNOWN", f"no chart '{arg}' in {REGISTRY.as_posix()}",
                             f"use one of: {', '.join(sorted(site.charts))}")
@@ -81,10 +83,18 @@ def check_text(site: SiteData) -> list[Finding]:
     return out
 
 
+def check_ledger(site: SiteData) -> list[Finding]:
+    """The claim ledger and the corrections log against the pages (skipped when the ledger did not load)."""
+    ledger_broken = not site.claims and any(f.rule == "DATA-CLAIMS" for f in site.findings)
+    return ([] if ledger_broken else check_claims(site.claims, site.pages, site.sources)) + \
+        check_corrections(site.corrections, site.pages)
+
+
 def check_site_data(site: SiteData) -> list[Finding]:
     """Every source rule, in one list."""
     return (list(site.findings) + check_front_matter(site) + check_page_references(site)
             + check_parity(site.pages, site.glossary) + check_text(site) + check_charts(site)
+            + check_ledger(site)
             + [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)])
 
 

@@ -36,3 +36,8 @@ def last_updated(path: Path, lang: str) -> str | None:
     if date is None:
         return None
     return f'{LABEL[lang]}<time datetime="{date.isoformat()}">{format_date(date, lang)}</time>'
+
+
+def page_date(path: Path) -> datetime.date | None:
+    """The date of the last commit that touched a page (None outside git or for a new file)."""
+    return _commit_date(str(path), path.stat().st_mtime) if path.exists() else None

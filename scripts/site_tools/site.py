@@ -1,4 +1,5 @@
-"""Everything the build needs from docs/: pages, glossary, sources and charts, loaded once per build."""
+"""Everything the build needs from docs/: pages, glossary, sources, charts, claims and corrections,
+loaded once per build."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .charts import Chart, load_charts
+from .claims import Claim, load_claims
+from .corrections import Correction, load_corrections
 from .findings import DataError, Finding
 from .glossary import Glossary, load_glossary
 from .pages import Page, read_page
@@ -20,6 +23,8 @@ class SiteData:
     sources: dict[str, Source]
     charts: dict[str, Chart]
     findings: list[Finding] = field(default_factory=list)  # data problems that did not stop loading
+    claims: dict[str, Claim] = field(default_factory=dict)
+    corrections: list[Correction] = field(default_factory=list)
 
 
 def load_site(root: Path) -> SiteData:
@@ -45,16 +50,23 @@ def load_site(root: Path) -> SiteData:
         if page is not None:
             pages.append(page)
             findings += page.findings
-    sources, uncited = number_cited(sources, _cited(pages, glossary, charts))
+    claims, claim_findings = load_claims(root)
+    corrections, correction_findings = load_corrections(root)
+    findings += claim_findings + correction_findings
+    sources, uncited = number_cited(sources, _cited(pages, glossary, charts, claims))
     findings += uncited
-    return SiteData(root, pages, glossary, sources, charts, findings)
+    return SiteData(root, pages, glossary, sources, charts, findings, claims, corrections)
 
 
-def _cited(pages: list[Page], glossary: Glossary, charts: dict[str, Chart]) -> set[str]:
-    """Source ids cited anywhere readers see them: pages, the glossary page, and charts embedded on a page."""
+def _cited(pages: list[Page], glossary: Glossary, charts: dict[str, Chart], claims: dict[str, Claim]) -> set[str]:
+    """Source ids cited anywhere readers see them: pages, the glossary page, charts embedded on a page,
+    and the claims page's evidence."""
     cited = {sid for p in pages for _, _, sid in find_citations(p.text)}
-    if any(name == "glossary" for p in pages for _, name, _ in find_directives(p.text)):
+    directives = {(name, arg) for p in pages for _, name, arg in find_directives(p.text)}
+    if any(name == "glossary" for name, _ in directives):
         cited |= {t.source for t in glossary if t.source}
-    embedded = {arg for p in pages for _, name, arg in find_directives(p.text) if name == "chart"}
+    embedded = {arg for name, arg in directives if name == "chart"}
     cited |= {r.source for cid, c in charts.items() if cid in embedded for r in c.rows}
+    if any(name == "claims" for name, _ in directives):
+        cited |= {sid for c in claims.values() for sid in c.evidence}
     return cited

@@ -16,8 +16,14 @@ from .parity import _by_section  # one definition of "a section", shared with th
 FIELD = "translated_from"
 
 
+# A `::: claim` line names the ledger entry of the note below it: not text to
+# translate (CLAIM-PARITY compares them), so adding one outdates no translation.
+_CLAIM_MARKER = re.compile(r"^::: *claim\b")
+
+
 def _fingerprint(title: str, lines: list[str]) -> str:
-    text = "\n".join([title.strip(), *(line.strip() for line in lines if line.strip())])
+    kept = (line.strip() for line in lines if line.strip() and not _CLAIM_MARKER.match(line))
+    text = "\n".join([title.strip(), *kept])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
