@@ -20,6 +20,7 @@ from site_tools.languages import PageId
 from site_tools.parity import check_parity
 from site_tools.glossary import Glossary
 from site_tools.sources import load_sources
+from site_tools.typography import curly_quotes
 
 SOURCES = load_sources(ROOT)
 CHARTS = load_charts(ROOT, SOURCES)
@@ -160,12 +161,14 @@ def test_the_chart_is_a_figure_with_title_caption_alternative_table_and_csv(buil
         html = page.read_text(encoding="utf-8")
         m = re.search(rf'<figure class="chart[^"]*" id="chart-{cid}".*?</figure>', html, re.S)
         assert m, f"{cid} not on {page}"
-        # As read: numbers kept with their units and dates kept whole at line ends (linebreaks.py).
+        # As read: numbers kept with their units and dates kept whole at line ends (linebreaks.py),
+        # English text typeset with curly quotes after rendering.
         fig = re.sub(r'<span class="nobr">(.*?)</span>', r"\1", m[0]).replace("\u00a0", " ")
-        assert html_escape(chart.title[lang]) in fig
+        shown = curly_quotes if lang == "en" else str
+        assert shown(html_escape(chart.title[lang])) in fig
         if chart.kind != "quote":
             assert re.search(r'role="img" aria-labelledby="chart-[a-z0-9-]+-title chart-[a-z0-9-]+-desc"', fig)
-        assert f'id="chart-{cid}-desc">{html_escape(chart.message[lang])}</p>' in fig
+        assert f'id="chart-{cid}-desc">{shown(html_escape(chart.message[lang]))}</p>' in fig
         caption = re.search(r"<figcaption[^>]*>(.*?)</figcaption>", fig, re.S)[1]
         for row in chart.rows:
             assert f"#{row.source}" in caption and row.date in caption
