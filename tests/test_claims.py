@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, built_page, copy_project, run_build
-from htmldoc import Doc
 from site_tools.claims import VERDICTS, claim_review_jsonld, load_claims, script_json
 from site_tools.postbuild import inline_script_hashes
 from site_tools.sources import load_sources

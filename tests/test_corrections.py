@@ -66,8 +66,8 @@ def test_the_atom_feed_parses_and_lists_the_entries_newest_first(built_site, lan
     assert updated == sorted(updated, reverse=True) and root.findtext(f"{ATOM}updated") == updated[0]
     for e in entries:
         assert e.findtext(f"{ATOM}title") and e.find(f"{ATOM}content").text
-        link = e.find(f"{ATOM}link").get("href")
-        assert link.endswith(f"{'en/' if lang == 'en' else ''}corrections.html#" + e.findtext(f"{ATOM}id").split("#")[1])
+        link, entry_id = e.find(f"{ATOM}link").get("href"), e.findtext(f"{ATOM}id").split("#")[1]
+        assert link.endswith(f"{'en/' if lang == 'en' else ''}corrections.html#{entry_id}")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

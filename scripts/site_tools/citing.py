@@ -14,7 +14,8 @@ TEXT = {
            "license": "本站文字与数据采用 {link} 许可协议发布。",
            "subject": "错误报告：{title} {url}"},
     "en": {"cite": "How to cite this page", "intro": "Copy this citation:", "updated": "Last updated",
-           "report": "Found an error? Email us", "report_note": " (no GitHub account needed; the email names this page)",
+           "report": "Found an error? Email us",
+           "report_note": " (no GitHub account needed; the email names this page)",
            "license": "This site's text and data are published under {link}.",
            "subject": "Error report: {title} {url}"},
 }

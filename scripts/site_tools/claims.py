@@ -93,7 +93,11 @@ def load_claims(root: Path) -> tuple[dict[str, Claim], list[Finding]]:
         entries = load_yaml_list(path, root, RULE)
     except DataError as e:
         return {}, e.findings
-    schema = load_schema(root / SCHEMA_FILE)
+    try:
+        schema = load_schema(root / SCHEMA_FILE)
+    except (OSError, ValueError) as e:
+        return {}, [Finding(SCHEMA_FILE.as_posix(), 0, 0, RULE, f"the ledger's schema cannot be read ({e})",
+                            "restore docs/data/claims.schema.json from git")]
     findings = schema_findings(entries, schema, name, RULE, {"verdict": "CLAIM-VERDICT"})
     claims: dict[str, Claim] = {}
     for entry in entries:
@@ -216,7 +220,8 @@ TEXT = {
            "sep": "；", "colon": "：", "quote": "“{}”"},
     "en": {"verdict": "Verdict: ", "by": "Claim by: ", "evidence": "Evidence: ",
            "no_evidence": "No public source supporting the claim was found.", "seen": "Appears in: ",
-           "original": "Original: ", "all": "All", "filter": "Filter by verdict", "sep": "; ", "colon": ": ", "quote": "“{}”"},
+           "original": "Original: ", "all": "All", "filter": "Filter by verdict", "sep": "; ", "colon": ": ",
+           "quote": "“{}”"},
 }
 
 
