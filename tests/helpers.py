@@ -36,3 +36,11 @@ def run_build(project: Path, *args: str):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args], cwd=project, env=env,
                           capture_output=True, text=True)
+
+
+def as_read(html: str) -> str:
+    """Built HTML as its text reads, without the line-break helpers (site_tools/linebreaks.py):
+    no-break spans around citations and dates, no-break spaces between numbers and units."""
+    import re
+
+    return re.sub(r'<span class="nobr">(.*?)</span>', r"\1", html, flags=re.S).replace("\u00a0", " ")

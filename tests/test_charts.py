@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, built_page
+from helpers import ROOT, as_read, built_page
 from site_tools.charts import MAX_BYTES, VARIANTS, load_charts, load_rows, render_svg
 from site_tools.findings import DataError
 from site_tools.languages import LANGUAGES
@@ -163,7 +163,7 @@ def test_the_chart_is_a_figure_with_title_caption_alternative_table_and_csv(buil
         assert m, f"{cid} not on {page}"
         # As read: numbers kept with their units and dates kept whole at line ends (linebreaks.py),
         # English text typeset with curly quotes after rendering.
-        fig = re.sub(r'<span class="nobr">(.*?)</span>', r"\1", m[0]).replace("\u00a0", " ")
+        fig = as_read(m[0])
         shown = curly_quotes if lang == "en" else str
         assert shown(html_escape(chart.title[lang])) in fig
         if chart.kind != "quote":

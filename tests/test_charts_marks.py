@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, built_page
+from helpers import ROOT, as_read, built_page
 from site_tools.charts import (BAR, PAGE_BACKGROUNDS, SERIES, VARIANTS, figure_html, load_charts, load_rows,
                                render_svg, vega_lite_spec)
 from site_tools.languages import LANGUAGES
@@ -208,7 +208,7 @@ def test_the_kunlunxin_figures_are_a_quote_card_not_bars(built_site):
     assert "单机训练性能提升 10 倍，单卡推理性能提升 13 倍" in chart.quote["zh"]
     for lang, claimed in (("zh", "文章所称，未经证实"), ("en", "claimed, not confirmed")):
         html = built_page(built_site, "strategic-paths", lang).read_text(encoding="utf-8")
-        fig = re.search(r'<figure [^>]*id="chart-kunlunxin-supernode-claims".*?</figure>', html, re.S)[0]
+        fig = as_read(re.search(r'<figure [^>]*id="chart-kunlunxin-supernode-claims".*?</figure>', html, re.S)[0])
         assert f'<blockquote class="chart__quote"><p>{chart.quote[lang]}</p></blockquote>' in fig
         assert claimed in fig and "<svg" not in fig
         assert re.search(r'<figcaption[^>]*>.*href="[^"]*sources\.html#wenweipo-2025-07-22"', fig, re.S)

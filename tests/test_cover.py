@@ -10,7 +10,7 @@ import markdown
 import pytest
 import yaml
 
-from helpers import ROOT, built_page
+from helpers import ROOT, as_read, built_page
 from site_tools import reading_time as rt
 from site_tools.glossary import Glossary, Term
 from site_tools.languages import LANGUAGES
@@ -30,7 +30,7 @@ def html(site, stem, lang) -> str:
 
 
 def cover(site, lang) -> str:
-    page = html(site, "index", lang)
+    page = as_read(html(site, "index", lang))
     return page[page.index('<h1 '):page.index('<h2 id="what-happened"')]
 
 
@@ -91,6 +91,12 @@ def test_cover_has_the_headline_and_both_dates(built_site, lang):
     assert f'<p class="cover__headline">{HEADLINE[lang]}</p>' in c
     for date in DATES[lang]:
         assert date in c
+
+
+def test_cover_names_the_outlet_as_the_sources_page_does(built_site):
+    zh, en = cover(built_site, "zh"), cover(built_site, "en")
+    assert "《文汇报》" in zh and "《《" not in zh
+    assert "<em>Wen Wei Po</em>" in en
 
 
 def test_cover_dates_come_from_one_place(built_site):
@@ -167,7 +173,7 @@ class _Prose(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.VOID:
             return
-        generated = self.own_only and (tag == "figure" or dict(attrs).get("class") == "term__tip")
+        generated = self.own_only and (tag == "figure" or "term-defs" in (dict(attrs).get("class") or "").split())
         self.stack.append((tag, generated or tag in ("code", "pre", "script", "style", "svg")))
 
     def handle_endtag(self, tag):
@@ -258,7 +264,7 @@ def test_glossary_terms_with_an_apostrophe_are_found_when_typeset_curly():
 
 def test_glossary_terms_are_marked_in_english_text_after_typesetting(built_site):
     page = html(built_site, "index", "en")
-    assert re.search(r'<span class="term"[^>]*>NVIDIA<span class="term__tip"', page)
+    assert re.search(r'<a class="term"[^>]*>NVIDIA</a>', page)
     assert "NVIDIA’s" in prose(page)
 
 

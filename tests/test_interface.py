@@ -45,7 +45,12 @@ def test_every_language_has_every_interface_string():
 
 def test_a_citation_is_glued_to_the_word_before_it_and_the_punctuation_after_it():
     out = keep_together('<p>约为 60%<sup class="cite"><a href="s.html#x">[10]</a></sup>。下一句</p>')
-    assert '<span class="nobr">%<sup class="cite"><a href="s.html#x">[10]</a></sup>。</span>下一句' in out
+    assert '约为 <span class="nobr">60%<sup class="cite"><a href="s.html#x">[10]</a></sup>。</span>下一句' in out
+
+
+def test_a_citation_after_han_text_takes_one_character_along():
+    out = keep_together('<p>恢复对华出口<sup class="cite"><a>[1]</a></sup>。</p>')
+    assert '恢复对华出<span class="nobr">口<sup class="cite"><a>[1]</a></sup>。</span>' in out
 
 
 def test_a_citation_after_a_marked_term_keeps_the_term():

@@ -16,7 +16,7 @@ TEXT = {
     "en": {"cite": "How to cite this page", "intro": "Copy this citation:", "updated": "Last updated",
            "report": "Found an error? Email us",
            "report_note": " (no GitHub account needed; the email names this page)",
-           "license": "This site's text and data are published under {link}.",
+           "license": "This site’s text and data are published under {link}.",
            "subject": "Error report: {title} {url}"},
 }
 LICENSE_LINK = {

@@ -19,9 +19,9 @@ from .sources import Source
 
 TEXT = {
     "zh": {"article": "原文：{outlet}转载，{date}", "reviewed": "本站审校：{date}", "path": "阅读路径",
-           "start": "开始阅读", "outlet": "《{}》"},
+           "start": "开始阅读"},
     "en": {"article": "Article: reprinted by {outlet}, {date}", "reviewed": "Reviewed by this site: {date}",
-           "path": "Reading path", "start": "Start reading", "outlet": "{}"},
+           "path": "Reading path", "start": "Start reading"},
 }
 # "一、" / "1. " at the start of a section title: the reading path numbers the steps itself.
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\.\s+)")
@@ -59,7 +59,8 @@ def masthead(cover: dict, headline: str, sources: dict[str, Source], lang: str, 
     source = sources.get(cover.get("article_source"))
     if source is None:
         raise CoverError(f"extra.cover.article_source {cover.get('article_source')!r} is not in the source list")
-    outlet = f"[{_text(t['outlet'].format(source.outlet[lang]))}](sources.md#{source.id})"
+    # The outlet as the sources page sets it: 《文汇报》 in Chinese, italics in English.
+    outlet = f"[{source.outlet_html(lang)}](sources.md#{source.id})"
     return "\n".join([
         '<div class="cover no-terms" markdown>',
         f'<p class="cover__headline" markdown="span">{_text(headline)}</p>',

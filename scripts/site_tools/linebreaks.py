@@ -10,9 +10,10 @@ from .htmltext import rewrite_text
 
 NBSP = "\u00a0"
 # A citation (one or more <sup class="cite">) glued to what stands before it (a
-# character, an entity or a marked term) and to the closing punctuation after it.
-_CITE = re.compile(r'(&#?\w+;|<a\b[^>]*>[^<]*</a>|[^\s<>;])((?:<sup class="cite">.*?</sup>)+[。，、；：！？）」』”.,;:!?)]*)',
-                   re.S)
+# Latin word or number, whole; a Han character; an entity; a marked term) and to
+# the closing punctuation after it.
+_CITE = re.compile(r'([A-Za-z0-9$][\w$%.,×\-]*|&#?\w+;|<a\b[^>]*>[^<]*</a>|[^\s<>;])'
+                   r'((?:<sup class="cite">.*?</sup>)+[。，、；：！？）」』”.,;:!?)]*)', re.S)
 # Units that follow a number after a space, in either language.
 _UNITS = (r"亿|万|倍|年|月|日|个|名|家|款|次|nm|W|GB|TB/s|TFLOPS|billion|million|percent|months?|years?|days?"
           r"|chips?|×|%")

@@ -150,20 +150,30 @@ def test_chinese_body_text_asks_for_a_cjk_font_first(open_page, stem):
         "WenQuanYi Micro Hei"), family
 
 
-def test_a_quoted_han_run_is_drawn_with_one_cjk_font(open_page):
-    page, _ = open_page("us-motives.html")
-    # A paragraph whose text quotes Chinese: “松绑”.
-    para = page.locator("article p", has_text="“松绑”").first
-    para.evaluate("""p => { const s = document.createElement('span'); s.id = 'probe'; s.textContent = '“松绑”';
-                            p.prepend(s); }""")
+def _fonts_drawing(page, text: str) -> list[str]:
+    """The fonts Chromium actually draws `text` with, set in the page's first paragraph."""
+    page.locator("article p").first.evaluate(
+        "(p, text) => { const s = document.createElement('span'); s.id = 'probe'; s.textContent = text; p.prepend(s); }",
+        text)
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
     root = cdp.send("DOM.getDocument")["root"]["nodeId"]
     node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#probe"})["nodeId"]
-    fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
-    assert len(fonts) == 1, fonts
-    assert fonts[0]["familyName"].startswith(CJK_FONTS), fonts
+    return [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+
+
+def test_a_quoted_han_run_is_drawn_with_one_cjk_font(open_page):
+    page, _ = open_page("us-motives.html")
+    fonts = _fonts_drawing(page, "“松绑”")
+    assert len(fonts) == 1 and fonts[0].startswith(CJK_FONTS), fonts
+
+
+def test_english_quotes_and_apostrophes_are_drawn_with_a_latin_font(open_page):
+    # A CJK font draws ’ and “ ” full width: "China ’ s".
+    page, _ = open_page("en/us-motives.html")
+    fonts = _fonts_drawing(page, "China’s “loosening”")
+    assert fonts and not any(f.startswith(CJK_FONTS) for f in fonts), fonts
 
 
 # --- boxes -----------------------------------------------------------------------
