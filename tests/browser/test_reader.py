@@ -44,7 +44,7 @@ def test_language_switch_keeps_the_section(open_page, site_url):
 
 
 def test_language_switch_after_instant_navigation_lands_on_the_counterpart(open_page, site_url):
-    page, rec = open_page("index.html")
+    page, rec = open_page("us-motives.html")  # the overview hides the side navigation
     page.locator('.md-nav--primary a[href$="/h20/impact-on-china.html"]').first.click()
     page.wait_for_url("**/impact-on-china.html")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full reload
