@@ -1,0 +1,250 @@
+"""The site's MkDocs plugin (`h20` in mkdocs.yml): its own build steps, each implemented in a module of
+this package.
+
+Within one language build: reading time and translation notices, directives
+(glossary, sources, charts, the overview's cover) and citations
+(on_page_markdown) → glossary terms and English quotes (on_page_content) → language links and
+last-updated date (on_page_context) → per-language search base (on_post_page). After both languages are built:
+per-language search indexes and sitemaps, unused theme CSS, then the Content Security Policy
+(on_post_build). The source rules run first and are logged as warnings, which
+is how `mkdocs serve` shows them; the build script reports them itself and turns
+that off with the `report_rules` option."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import posixpath
+import re
+from pathlib import Path
+
+import jieba
+import mkdocs.exceptions
+import mkdocs.plugins
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+
+from . import languages as L
+from . import reading_time
+from .charts import figure_html, render_svg
+from .checks import check_site_data
+from .citing import page_footer
+from .claims import claim_review_jsonld, expand_markers, render_claims, render_verdicts
+from .corrections import FEED, render_corrections, write_feeds
+from .cover import CoverError, masthead, reading_path, with_kicker
+from .directives import expand_directives, find_directives
+from .gitdates import last_updated, page_date
+from .glossary_page import render_glossary
+from .linebreaks import keep_together
+from .notices import after_h1, outdated_notice, untranslated_notice
+from .postbuild import finish_site, name_search_dialog, set_search_base
+from .site import load_site
+from .sources import link_citations, render_sources
+from .terms import mark_terms
+from .translation import outdated_sections
+from .typography import curly_quotes
+
+NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
+NO_READING_TIME = {"glossary", "sources"}  # looked up, not read through
+
+log = mkdocs.plugins.get_plugin_logger("h20")
+
+
+def page_id(page) -> L.PageId | None:
+    """The page and the language it is published in. A page whose translation is
+    pending is published under /en/ from its Chinese file: the URL tells."""
+    src = L.PageId.from_src(page.file.src_uri)
+    if src is None:
+        return None
+    return L.PageId(src.stem, "en" if page.url.startswith(L.ROOT["en"]) else "zh")
+
+
+class SiteConfig(Config):
+    # Log the source rules as warnings (what `mkdocs serve` shows). The build
+    # script runs the same rules itself, with file:line, and turns this off.
+    report_rules = config_options.Type(bool, default=True)
+
+
+class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
+    def __init__(self):
+        super().__init__()
+        self.command = "build"
+        self.root = Path.cwd()
+        self.site = None
+        self.site_names: dict[str, str] = {}
+        # static-i18n builds the other language by running a whole MkDocs build
+        # inside its own on_post_build. Counting our builds in progress tells the
+        # nested build from the outer one without reading static-i18n's state;
+        # tests/test_plugin.py checks that both languages pass through here once.
+        self.depth = 0
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        self.root = Path(config.docs_dir).parent  # the project: its data files sit beside docs/
+        return config
+
+    def on_build_error(self, *, error):
+        self.depth = 0
+
+    def on_pre_build(self, *, config):
+        self.depth += 1
+        if self.depth > 1:
+            return  # the other language's build, inside static-i18n: same data
+        # Reloaded on every build so that `mkdocs serve` picks up data edits.
+        self.site = load_site(self.root)
+        if self.config.report_rules:
+            for f in check_site_data(self.site):
+                log.warning(f.text())
+        # Search: keep every glossary term one word when jieba segments Chinese.
+        jieba.setLogLevel(logging.WARNING)
+        for term in self.site.glossary:
+            for form in term.forms("zh"):
+                jieba.add_word(form)
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        pid = page_id(page)
+        if pid is None:
+            return markdown
+        site = self.site
+        source_lang = L.PageId.from_src(page.file.src_uri).lang
+        notices = []
+        if source_lang != pid.lang:
+            # Published untranslated (`translation: pending`): say so, mark the text's
+            # language, keep it out of this language's search and of search engines.
+            page.meta["search"] = {"exclude": True}
+            page.meta["robots"] = "noindex"
+            notices.append(untranslated_notice(pid, page.url))
+        else:
+            stale = _outdated(site, pid)
+            if stale:
+                notices.append(outdated_notice(pid, page.url, stale))
+        # Reading time: counted in the language of the text, labelled in the page's;
+        # a page with a cover shows it in the cover's masthead.
+        minutes = reading_time.minutes(markdown, source_lang)
+        if any(name == "cover" for _, name, _ in find_directives(markdown)):
+            markdown = with_kicker(markdown)
+        elif pid.stem not in NO_READING_TIME:
+            notices.insert(0, reading_time.reading_time_html(minutes, pid.lang))
+        for block in reversed(notices):  # each goes right under the H1: the first ends up on top
+            markdown = after_h1(markdown, block)
+        if source_lang != pid.lang:
+            markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
+        cover = config.extra.get("cover") or {}
+        markdown = expand_directives(markdown, {
+            # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
+            "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang,
+                                              L.language_root_from(page.url, L.DEFAULT) + "assets/"),
+            "verdicts": lambda _: render_verdicts(pid.lang),
+            "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
+            "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
+            "sources": lambda _: render_sources(site.sources, pid.lang),
+            "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
+            "cover": lambda _: _cover(lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes)),
+            "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
+        })
+        return link_citations(expand_markers(markdown, site.claims, pid.lang), site.sources, pid.lang)
+
+    def on_page_content(self, html, *, page, config, files):
+        pid = page_id(page)
+        if pid is None:
+            return html
+        html = _PERMALINK_TITLE.sub(lambda m: m[1] + L.STRINGS[pid.lang]["permalink"] + '"', html)
+        if pid.stem not in NO_TERMS:
+            glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(),
+                                              posixpath.dirname(page.url) or ".")
+            html = mark_terms(html, self.site.glossary, pid.lang, glossary_href)
+        # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
+        if L.PageId.from_src(page.file.src_uri).lang == "en":
+            html = curly_quotes(html)
+        return keep_together(html)
+
+    def on_template_context(self, context, *, template_name, config):
+        # Pages without a source file (404.html): the build's theme language tells.
+        return _interface(context, "en" if config.theme["language"] == "en" else L.DEFAULT)
+
+    def on_page_context(self, context, *, page, config, nav):
+        pid = page_id(page)
+        if pid is None:
+            return context
+        updated = last_updated(self.root / "docs" / page.file.src_uri, pid.lang)
+        if updated:
+            page.meta["revision_date"] = updated
+        # The theme's language selector and <link rel=alternate hreflang> read this.
+        config.extra["alternate"] = [
+            {"name": L.NAMES[lang], "link": pid.url(lang), "lang": L.HREFLANG[lang]} for lang in L.LANGUAGES
+        ] + [{"link": pid.url(L.DEFAULT), "lang": "x-default"}]
+        _interface(context, pid.lang)
+        self._trust(context, page, config, pid)
+        context["og_locale"] = L.OG_LOCALE[pid.lang]
+        context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
+        return context
+
+    def _trust(self, context, page, config, pid: L.PageId) -> None:
+        """For the template: the citation box and error-report link (end of every page), the
+        corrections feed's <link>, and the claims page's ClaimReview JSON-LD."""
+        site = self.site
+        self.site_names[pid.lang] = config.site_name  # for the feeds, written after both languages
+        lang_root = (config.site_url or "").rstrip("/") + "/" + L.ROOT[pid.lang]
+        url = page.canonical_url or lang_root + page.url
+        title = str(page.meta.get("title") or page.title or "")
+        date = page_date(self.root / "docs" / page.file.src_uri) or datetime.date.today()
+        context["trust_footer"] = page_footer(title, config.site_name, url, date, pid.lang,
+                                              config.extra.get("report_email"))
+        context["feed_href"] = posixpath.relpath(L.ROOT[pid.lang] + FEED, posixpath.dirname(page.url) or ".")
+        context["claim_review_jsonld"] = (
+            claim_review_jsonld(site.claims, site.sources, pid.lang, url, config.site_name, lang_root)
+            if pid.stem == "claims" else None)
+
+    def on_post_page(self, output, *, page, config):
+        pid = page_id(page)
+        if pid is None:
+            return output
+        return name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang)
+
+    @mkdocs.plugins.event_priority(-200)
+    def on_post_build(self, *, config):
+        self.depth -= 1
+        if self.depth > 0:
+            return  # the nested language build: act once, after the last language is written
+        finish_site(Path(config.site_dir), config, csp=self.command != "serve")
+        # The corrections log's Atom feeds, one per language root.
+        write_feeds(Path(config.site_dir), self.site.corrections, config.site_url or "", self.site_names, L.ROOT)
+
+
+def _cover(render) -> str:
+    try:
+        return render()
+    except (CoverError, ValueError) as e:  # a wrong extra.cover in mkdocs.yml is a configuration error
+        raise mkdocs.exceptions.PluginError(f"mkdocs.yml extra.cover: {e}") from None
+
+
+def _outdated(site, pid: L.PageId) -> list[tuple[str, str]]:
+    """(id, heading) of the sections of an English page whose Chinese original changed."""
+    if pid.lang != "en":
+        return []
+    by = {(p.page.stem, p.page.lang): p for p in site.pages}
+    zh, en = by.get((pid.stem, "zh")), by.get((pid.stem, "en"))
+    if zh is None or en is None:
+        return []
+    titles = {s.id: s.title for s in en.headings if s.id}
+    return [(sid, titles.get(sid, sid)) for sid in outdated_sections(zh, en)]
+
+
+def _chart(site, cid, lang, page_url):
+    chart = site.charts.get(cid)
+    if chart is None:  # reported by the CHART-UNKNOWN rule
+        return f"::: chart {cid}"
+    return "\n" + figure_html(chart, render_svg(chart, lang), lang, page_url, site.sources) + "\n"
+
+
+_PERMALINK_TITLE = re.compile(r'(<a class="headerlink" href="#[^"]*" title=")[^"]*"')
+
+
+def _interface(context, lang: str):
+    """What the site's templates need to speak the page's language."""
+    context["ui"] = L.STRINGS[lang]
+    context["page_lang"] = lang
+    context["page_hreflang"] = L.HREFLANG[lang]
+    return context
