@@ -5,51 +5,62 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 PY     := $(VENV)/bin/python
+SITE   := $(VENV)/.site
 STAMP  := $(VENV)/.installed
-export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test new-page translated bench budget screenshots lock clean
 
-$(STAMP): requirements.txt
+# What builds the site (the deploy job installs only this), then our own package
+# in editable mode: scripts/site_tools, with the MkDocs plugin and the CLI.
+$(SITE): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation --editable .
+	touch $(SITE)
+
+# Everything else that tests and develops it.
+$(STAMP): $(SITE) requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.txt
 	touch $(STAMP)
 
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(STAMP)
-	$(PY) scripts/build.py
+build: $(SITE)
+	$(PY) -m site_tools build
 
 test: $(STAMP)
-	$(PY) scripts/build.py --strict
+	$(VENV)/bin/ruff check scripts tests
+	$(VENV)/bin/ruff format --check scripts tests
+	$(PY) -m site_tools build --strict
 	$(PY) -m pytest
 
 # A new page pair: make new-page SLUG=chip-rules TITLE_ZH="芯片规则" TITLE_EN="Chip rules"
 new-page: $(STAMP)
-	$(PY) scripts/new_page.py "$(SLUG)" "$(TITLE_ZH)" "$(TITLE_EN)"
+	$(PY) -m site_tools new-page "$(SLUG)" "$(TITLE_ZH)" "$(TITLE_EN)"
 
 # After checking an English page against the current Chinese: make translated PAGE=us-motives
 translated: $(STAMP)
-	$(PY) scripts/translation.py record $(PAGE)
+	$(PY) -m site_tools translated $(PAGE)
 
 # Figures, not tests: build/check times for synthetic sites, and the performance budget.
 bench: $(STAMP)
-	$(PY) scripts/bench.py
+	$(PY) -m site_tools bench
 
 budget: build
-	$(PY) scripts/budget.py
+	$(PY) -m site_tools budget
 
 # Every page in both languages, light, dark and at 375 px, into test-artifacts/screenshots/.
 screenshots: build
-	$(PY) scripts/screenshots.py
+	$(PY) -m site_tools screenshots
 
-# Re-pin requirements.txt (with hashes) after editing requirements.in.
+# Re-pin requirements*.txt (with hashes) after editing requirements*.in.
+LOCK := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
 lock: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url \
-	  --no-emit-find-links --output-file requirements.txt requirements.in
+	$(VENV)/bin/pip-compile $(LOCK) --output-file requirements.txt requirements.in
+	$(VENV)/bin/pip-compile $(LOCK) --output-file requirements-dev.txt requirements-dev.in
 
 clean:
 	rm -rf site .cache .pytest_cache test-artifacts

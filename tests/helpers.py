@@ -23,7 +23,7 @@ def copy_project(dest: Path) -> Path:
     import shutil
 
     for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     return dest
 
@@ -33,9 +33,14 @@ def run_build(project: Path, *args: str):
     import subprocess
     import sys
 
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    return subprocess.run([sys.executable, str(project / "scripts" / "build.py"), *args], cwd=project, env=env,
-                          capture_output=True, text=True)
+    env = dict(os.environ)
+    return subprocess.run(
+        [sys.executable, str(project / "scripts" / "build.py"), *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def as_read(html: str) -> str:

@@ -17,8 +17,11 @@ class Doc(HTMLParser):
     handle_startendtag = handle_starttag
 
     def find_all(self, tag: str, **attrs) -> list[dict]:
-        return [a for t, a in self.elements
-                if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())]
+        return [
+            a
+            for t, a in self.elements
+            if t == tag and all(a.get(k.rstrip("_").replace("_", "-")) == v for k, v in attrs.items())
+        ]
 
     def first(self, tag: str, **attrs) -> dict | None:
         found = self.find_all(tag, **attrs)

@@ -26,8 +26,11 @@ SOURCES = load_sources(ROOT)
 CHARTS = load_charts(ROOT, SOURCES)
 DRAWN = sorted(cid for cid, c in CHARTS.items() if c.kind != "quote")  # a quote card has no SVG
 PLACES = {
-    "nvidia-china-share": "impact-on-china", "nvidia-ban-cost": "index", "h20-vs-h100": "impact-on-china",
-    "china-self-sufficiency": "impact-on-china", "export-control-timeline": "timeline",
+    "nvidia-china-share": "impact-on-china",
+    "nvidia-ban-cost": "index",
+    "h20-vs-h100": "impact-on-china",
+    "china-self-sufficiency": "impact-on-china",
+    "export-control-timeline": "timeline",
     "kunlunxin-supernode-claims": "strategic-paths",
 }
 
@@ -114,15 +117,21 @@ def _csv(tmp_path: Path, text: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("text, line, needle", [
-    (HEADER + "甲,A,95,%,2021,reuters-2025-05-21\n乙,B,half,%,2025,reuters-2025-05-21\n", 3,
-     "value 'half' is not a number"),
-    (HEADER + "甲,A,95,%,2021,\n", 2, "no source"),
-    (HEADER + "甲,A,95,%,2021,no-such-source\n", 2, "source 'no-such-source' is not in docs/data/sources.yml"),
-    ("label_zh,label_en,value,unit,date,source,colour\n", 1, "unknown column 'colour'"),
-    (HEADER + "甲,A,95,%,2021-13,reuters-2025-05-21\n", 2, "date '2021-13'"),
-    (HEADER + '甲,"A,95,%,2021,reuters-2025-05-21\n', 2, "malformed CSV"),
-])
+@pytest.mark.parametrize(
+    "text, line, needle",
+    [
+        (
+            HEADER + "甲,A,95,%,2021,reuters-2025-05-21\n乙,B,half,%,2025,reuters-2025-05-21\n",
+            3,
+            "value 'half' is not a number",
+        ),
+        (HEADER + "甲,A,95,%,2021,\n", 2, "no source"),
+        (HEADER + "甲,A,95,%,2021,no-such-source\n", 2, "source 'no-such-source' is not in docs/data/sources.yml"),
+        ("label_zh,label_en,value,unit,date,source,colour\n", 1, "unknown column 'colour'"),
+        (HEADER + "甲,A,95,%,2021-13,reuters-2025-05-21\n", 2, "date '2021-13'"),
+        (HEADER + '甲,"A,95,%,2021,reuters-2025-05-21\n', 2, "malformed CSV"),
+    ],
+)
 def test_bad_chart_data_gives_file_and_line(tmp_path, text, line, needle):
     rows, findings = load_rows(_csv(tmp_path, text), tmp_path, SOURCES)
     assert findings, "no finding"
@@ -131,8 +140,9 @@ def test_bad_chart_data_gives_file_and_line(tmp_path, text, line, needle):
 
 
 def test_good_chart_data_gives_rows():
-    rows, findings = load_rows(_csv(Path(__import__("tempfile").mkdtemp()),
-                                    HEADER + "甲,A,95,%,2021,reuters-2025-05-21\n"), ROOT, SOURCES)
+    rows, findings = load_rows(
+        _csv(Path(__import__("tempfile").mkdtemp()), HEADER + "甲,A,95,%,2021,reuters-2025-05-21\n"), ROOT, SOURCES
+    )
     assert findings == [] and rows[0].value == 95
 
 
@@ -152,6 +162,7 @@ def test_a_chart_in_one_language_only_is_a_parity_error():
 
 
 # --- the built pages --------------------------------------------------------------
+
 
 @pytest.mark.parametrize("cid", sorted(PLACES))
 def test_the_chart_is_a_figure_with_title_caption_alternative_table_and_csv(built_site, cid):

@@ -14,8 +14,17 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, as_read, built_page
-from site_tools.charts import (BAR, PAGE_BACKGROUNDS, SERIES, VARIANTS, figure_html, load_charts, load_rows,
-                               render_svg, vega_lite_spec)
+from site_tools.charts import (
+    BAR,
+    PAGE_BACKGROUNDS,
+    SERIES,
+    VARIANTS,
+    figure_html,
+    load_charts,
+    load_rows,
+    render_svg,
+    vega_lite_spec,
+)
 from site_tools.languages import LANGUAGES
 from site_tools.sources import load_sources
 
@@ -33,6 +42,7 @@ def _rows(tmp_path: Path, body: str):
 
 
 # --- data: ranges and claims ------------------------------------------------------
+
 
 def test_a_range_needs_no_value(tmp_path):
     rows, findings = _rows(tmp_path, "甲,A,,148,190,US$ bn,2025-04-16,reuters-2025-04-16,\n")
@@ -66,10 +76,14 @@ def test_the_market_value_range_has_no_midpoint():
 
 
 def test_the_h20_production_point_is_in_the_second_quarter_of_2024():
-    [row] = [r for r in CHARTS["export-control-timeline"].rows if r.source == "reuters-2024-01-08" and "H20" in r.label["en"]]
+    [row] = [
+        r for r in CHARTS["export-control-timeline"].rows if r.source == "reuters-2024-01-08" and "H20" in r.label["en"]
+    ]
     assert row.date == "2024-04"
-    assert row.note == {"zh": "路透社 1 月报道计划二季度量产",
-                        "en": "Reuters reported in January that mass production was planned for Q2"}
+    assert row.note == {
+        "zh": "路透社 1 月报道计划二季度量产",
+        "en": "Reuters reported in January that mass production was planned for Q2",
+    }
 
 
 def test_the_three_charges_are_marked_not_additive():
@@ -81,6 +95,7 @@ def test_the_three_charges_are_marked_not_additive():
 
 
 # --- claims are drawn apart --------------------------------------------------------
+
 
 def _claimed_group(svg: str) -> str:
     """The marks of every claimed layer (a panel without claims has an empty one)."""
@@ -94,8 +109,9 @@ def test_a_claimed_bar_is_outlined_and_dashed_a_checked_one_is_not(variant):
     as_checked = dataclasses.replace(chart, rows=tuple(dataclasses.replace(r, status="checked") for r in chart.rows))
     drawn = _claimed_group(render_svg(chart, "en", variant))
     assert drawn.count("<path") == 1 and 'stroke-dasharray="4,2"' in drawn and 'fill-opacity="0"' in drawn
-    assert f'stroke="{BAR}"' in drawn and claim.label["en"] in " ".join(re.findall(r">([^<]+)</text>",
-                                                                                    render_svg(chart, "en", variant)))
+    assert f'stroke="{BAR}"' in drawn and claim.label["en"] in " ".join(
+        re.findall(r">([^<]+)</text>", render_svg(chart, "en", variant))
+    )
     assert _claimed_group(render_svg(as_checked, "en", variant)) == ""
 
 
@@ -106,14 +122,17 @@ def test_the_remark_on_the_share_chart_is_drawn_as_a_claim():
 
 # --- contrast ------------------------------------------------------------------------
 
+
 def _luminance(hex_colour: str) -> float:
-    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
 def _blend(hex_colour: str, alpha: float, background: str) -> str:
-    mix = [round(int(hex_colour[i:i + 2], 16) * alpha + int(background[i:i + 2], 16) * (1 - alpha)) for i in (1, 3, 5)]
+    mix = [
+        round(int(hex_colour[i : i + 2], 16) * alpha + int(background[i : i + 2], 16) * (1 - alpha)) for i in (1, 3, 5)
+    ]
     return "#" + "".join(f"{c:02x}" for c in mix)
 
 
@@ -162,6 +181,7 @@ def test_every_drawn_mark_keeps_3_to_1_on_both_palettes(cid):
 
 # --- the share on a time axis, the timeline down a phone ------------------------------
 
+
 def _translate(fragment: str) -> tuple[float, float]:
     x, y = re.search(r'transform="translate\(([-\d.]+),([-\d.]+)\)"', fragment).groups()
     return float(x), float(y)
@@ -182,8 +202,10 @@ def test_the_share_chart_spaces_its_points_by_time(variant):
 
 
 def test_the_share_chart_is_titled_as_huangs_account():
-    assert CHARTS["nvidia-china-share"].title == {"zh": "英伟达在华份额（黄仁勋所述）",
-                                                  "en": "NVIDIA's share in China, as Jensen Huang described it"}
+    assert CHARTS["nvidia-china-share"].title == {
+        "zh": "英伟达在华份额（黄仁勋所述）",
+        "en": "NVIDIA's share in China, as Jensen Huang described it",
+    }
     [zero] = [r for r in CHARTS["nvidia-china-share"].rows if r.value == 0]
     assert zero.claimed and zero.source == "huang-2025-10-zero" and zero.date.startswith("2025-10")
 
@@ -202,6 +224,7 @@ def test_the_timeline_runs_down_on_phones_and_across_on_wider_screens():
 
 # --- the quote card -------------------------------------------------------------------
 
+
 def test_the_kunlunxin_figures_are_a_quote_card_not_bars(built_site):
     chart = CHARTS["kunlunxin-supernode-claims"]
     assert chart.kind == "quote" and all(r.claimed for r in chart.rows)
@@ -215,6 +238,7 @@ def test_the_kunlunxin_figures_are_a_quote_card_not_bars(built_site):
 
 
 # --- the figure -------------------------------------------------------------------------
+
 
 class _Children(HTMLParser):
     """The tags of the figure's direct children, in order."""
@@ -260,10 +284,10 @@ def test_the_figcaption_is_the_figures_last_child(cid):
 def test_every_data_field_is_escaped():
     chart = CHARTS["china-self-sufficiency"]
     evil = '<img src=x onerror="alert(1)">&'
-    row = dataclasses.replace(chart.rows[0], label={"zh": evil, "en": evil}, note={"zh": evil, "en": evil},
-                              date="2024")
-    hostile = dataclasses.replace(chart, title={"zh": evil, "en": evil}, message={"zh": evil, "en": evil},
-                                  rows=(row, *chart.rows[1:]))
+    row = dataclasses.replace(chart.rows[0], label={"zh": evil, "en": evil}, note={"zh": evil, "en": evil}, date="2024")
+    hostile = dataclasses.replace(
+        chart, title={"zh": evil, "en": evil}, message={"zh": evil, "en": evil}, rows=(row, *chart.rows[1:])
+    )
     for lang in LANGUAGES:
         fig = figure_html(hostile, "<svg></svg>", lang, "index.html", SOURCES)
         assert "<img" not in fig and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;&amp;" in fig

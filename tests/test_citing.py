@@ -28,8 +28,9 @@ def _report_email() -> str:
 @pytest.mark.parametrize("stem", ARTICLE_PAGES)
 def test_every_article_page_ends_with_a_citation_and_an_error_report_link(built_site, stem, lang):
     html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
-    box = re.search(r'<details class="cite-box"><summary>(.*?)</summary>.*?<p class="cite-box__text">(.*?)</p>',
-                    html, re.S)
+    box = re.search(
+        r'<details class="cite-box"><summary>(.*?)</summary>.*?<p class="cite-box__text">(.*?)</p>', html, re.S
+    )
     assert box and box[1] == ("如何引用本页" if lang == "zh" else "How to cite this page")
     canonical = Doc(html).first("link", rel="canonical")["href"]
     title = Doc(html).first("meta", property="og:title")["content"]
@@ -43,8 +44,14 @@ def test_every_article_page_ends_with_a_citation_and_an_error_report_link(built_
 
 
 def test_the_footer_escapes_what_it_is_given():
-    html = page_footer('<img src=x onerror="alert(1)">', "Site & co", "https://x.test/a.html?q=\"1\"",
-                       datetime.date(2026, 11, 30), "en", "errors@x.test")
+    html = page_footer(
+        '<img src=x onerror="alert(1)">',
+        "Site & co",
+        'https://x.test/a.html?q="1"',
+        datetime.date(2026, 11, 30),
+        "en",
+        "errors@x.test",
+    )
     assert "<img" not in html and "&lt;img" in html and "Site &amp; co" in html
     assert 'href="mailto:errors@x.test?subject=' in html and '"1"' not in html
 

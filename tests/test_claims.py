@@ -16,12 +16,18 @@ from site_tools.sources import load_sources
 
 CLAIMS, LOAD_FINDINGS = load_claims(ROOT)
 SOURCES = load_sources(ROOT)
-NAMED = ["ascend-910c-exceeds-h100", "self-sufficiency-82-percent", "nvidia-share-95-to-50",
-         "inventory-loss-and-impairment", "market-value-160b"]
+NAMED = [
+    "ascend-910c-exceeds-h100",
+    "self-sufficiency-82-percent",
+    "nvidia-share-95-to-50",
+    "inventory-loss-and-impairment",
+    "market-value-160b",
+]
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 # --- the data ---------------------------------------------------------------------------------------------------
+
 
 def test_the_ledger_loads_clean_with_at_least_20_claims_including_the_five_key_ones():
     assert LOAD_FINDINGS == []
@@ -46,6 +52,7 @@ def test_the_published_schema_allows_exactly_the_verdict_vocabulary():
 
 # --- the claims page ----------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_claims_page_lists_every_claim_with_its_verdict(built_site, lang):
     html = built_page(built_site, "claims", lang).read_text(encoding="utf-8")
@@ -59,8 +66,7 @@ def test_the_claims_page_lists_every_claim_with_its_verdict(built_site, lang):
 
 def test_a_context_note_shows_the_verdict_from_the_ledger_and_links_to_its_entry(built_site):
     html = built_page(built_site, "impact-on-china", "en").read_text(encoding="utf-8")
-    assert ('<a class="claim-badge claim-badge--misattributed" href="claims.html#self-sufficiency-82-percent"'
-            in html)
+    assert '<a class="claim-badge claim-badge--misattributed" href="claims.html#self-sufficiency-82-percent"' in html
     zh = built_page(built_site, "impact-on-china", "zh").read_text(encoding="utf-8")
     assert 'claim-badge--misattributed" href="claims.html#self-sufficiency-82-percent"' in zh and ">出处有误</a>" in zh
     assert "::: claim" not in html and "::: claim" not in zh
@@ -73,7 +79,7 @@ def test_the_claims_page_carries_a_claimreview_for_every_claim(built_site, lang)
     items = json.loads(raw)["@graph"]
     assert len(items) >= 20 and len(items) == len(CLAIMS)
     assert {i["url"].rsplit("#", 1)[1] for i in items} >= set(NAMED)
-    for item, claim in zip(items, CLAIMS.values()):
+    for item, claim in zip(items, CLAIMS.values(), strict=True):
         assert item["@type"] == "ClaimReview"
         assert item["claimReviewed"] == claim.claim[lang]
         assert item["url"].endswith(f"{'en/' if lang == 'en' else ''}claims.html#{claim.id}")
@@ -88,11 +94,17 @@ def test_the_claims_page_carries_a_claimreview_for_every_claim(built_site, lang)
 
 
 def test_a_numeric_rating_is_given_only_for_verdicts_that_judge_truth():
-    items = json.loads(claim_review_jsonld(CLAIMS, SOURCES, "en", "https://x.test/claims.html", "S",
-                                           "https://x.test/"))["@graph"]
+    items = json.loads(
+        claim_review_jsonld(CLAIMS, SOURCES, "en", "https://x.test/claims.html", "S", "https://x.test/")
+    )["@graph"]
     by_id = {i["url"].rsplit("#", 1)[1]: i["reviewRating"] for i in items}
-    assert by_id["huang-three-trips"] == {"@type": "Rating", "alternateName": "Confirmed", "ratingValue": 5,
-                                          "bestRating": 5, "worstRating": 1}
+    assert by_id["huang-three-trips"] == {
+        "@type": "Rating",
+        "alternateName": "Confirmed",
+        "ratingValue": 5,
+        "bestRating": 5,
+        "worstRating": 1,
+    }
     assert by_id["gartner-quote"] == {"@type": "Rating", "alternateName": "No source found"}
 
 
@@ -114,6 +126,7 @@ def test_jsonld_is_not_hashed_into_the_content_security_policy(built_site):
 
 
 # --- the build's CLAIM rules, each on a broken copy of the project -------------------------------------------------
+
 
 def _line_of(path: Path, needle: str) -> int:
     return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if needle in line)
@@ -168,25 +181,34 @@ def _break_verdict_outside_vocabulary(p: Path):
 def _break_unknown_evidence(p: Path):
     data = p / "docs/data/claims.yml"
     _replace(data, "evidence: [reuters-2025-04-16]", "evidence: [reuters-2025-04-61]")
-    return (f"docs/data/claims.yml:{_line_of(data, 'reuters-2025-04-61')}:1: error CLAIM-EVIDENCE: "
-            "claim 'market-value-160b' cites unknown source 'reuters-2025-04-61'")
+    return (
+        f"docs/data/claims.yml:{_line_of(data, 'reuters-2025-04-61')}:1: error CLAIM-EVIDENCE: "
+        "claim 'market-value-160b' cites unknown source 'reuters-2025-04-61'"
+    )
 
 
 def _break_missing_english(p: Path):
     data = p / "docs/data/claims.yml"
-    _replace(data, '    en: "This site found no public source for the quote; it is kept only as the article\'s '
-                   'quotation."\n', "")
+    _replace(
+        data,
+        '    en: "This site found no public source for the quote; it is kept only as the article\'s quotation."\n',
+        "",
+    )
     line = _line_of(data, "这句引语") - 1  # the `explanation:` key above the zh line
     return f"docs/data/claims.yml:{line}:1: error DATA-CLAIMS: entry 'gartner-quote' has no 'explanation.en'"
 
 
-@pytest.mark.parametrize("breakage", [
-    _break_note_with_unknown_claim,
-    _break_note_missing_for_non_confirmed_claim,
-    _break_verdict_outside_vocabulary,
-    _break_unknown_evidence,
-    _break_missing_english,
-], ids=lambda f: f.__name__[len("_break_"):])
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        _break_note_with_unknown_claim,
+        _break_note_missing_for_non_confirmed_claim,
+        _break_verdict_outside_vocabulary,
+        _break_unknown_evidence,
+        _break_missing_english,
+    ],
+    ids=lambda f: f.__name__[len("_break_") :],
+)
 def test_a_broken_ledger_fails_the_build_at_file_and_line(broken, breakage):
     expected = breakage(broken)
     result = run_build(broken, "--no-build", "--strict")

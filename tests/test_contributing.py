@@ -25,8 +25,7 @@ def en_page(recorded: dict | None):
     front = "---\ntitle: A\ndescription: D.\n"
     if recorded is not None:
         front += "translated_from:\n" + "".join(f"  {k}: {v}\n" for k, v in recorded.items())
-    return parse_page(front + "---\n\n# A {#a}\n\nFirst.\n\n## B {#b}\n\nSecond.\n", "docs/a.en.md",
-                      PageId("a", "en"))
+    return parse_page(front + "---\n\n# A {#a}\n\nFirst.\n\n## B {#b}\n\nSecond.\n", "docs/a.en.md", PageId("a", "en"))
 
 
 @pytest.fixture
@@ -37,6 +36,7 @@ def project(tmp_path):
 
 
 # --- drift ------------------------------------------------------------------
+
 
 def test_a_translation_that_records_the_current_chinese_is_up_to_date():
     assert check_drift(zh_page(), en_page(section_hashes(zh_page()))) == []
@@ -68,11 +68,15 @@ def test_drift_end_to_end_warning_locally_error_in_strict_mode_and_a_notice(proj
     _change_zh_section(project)
     local = run_build(project)
     assert local.returncode == 0, local.stdout
-    assert re.search(r"docs/us-motives\.en\.md:\d+:1: warning TRANSLATION-OUTDATED: section #market-logic is "
-                     r"outdated", local.stdout)
+    assert re.search(
+        r"docs/us-motives\.en\.md:\d+:1: warning TRANSLATION-OUTDATED: section #market-logic is "
+        r"outdated",
+        local.stdout,
+    )
     html = (project / "site" / "en" / "us-motives.html").read_text(encoding="utf-8")
-    notice = re.search(r'<div class="admonition warning translation-notice" data-notice="outdated".*?</div>', html,
-                       re.S)[0]
+    notice = re.search(
+        r'<div class="admonition warning translation-notice" data-notice="outdated".*?</div>', html, re.S
+    )[0]
     assert "This translation may be outdated" in notice and 'href="#market-logic"' in notice
     assert 'href="../us-motives.html" hreflang="zh-Hans">Read the current Chinese version' in notice
     strict = run_build(project, "--strict")
@@ -85,9 +89,14 @@ def test_drift_end_to_end_warning_locally_error_in_strict_mode_and_a_notice(proj
 
 # --- scaffolding --------------------------------------------------------------
 
+
 def test_new_page_creates_both_files_and_the_nav_entry_and_the_site_still_builds(project):
-    result = subprocess.run([sys.executable, "scripts/new_page.py", "chip-rules", "芯片规则", "Chip rules"],
-                            cwd=project, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/new_page.py", "chip-rules", "芯片规则", "Chip rules"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     zh = (project / "docs" / "chip-rules.zh.md").read_text(encoding="utf-8")
     en = (project / "docs" / "chip-rules.en.md").read_text(encoding="utf-8")
@@ -100,25 +109,31 @@ def test_new_page_creates_both_files_and_the_nav_entry_and_the_site_still_builds
     assert (project / "site" / "chip-rules.html").exists() and (project / "site" / "en" / "chip-rules.html").exists()
 
 
-@pytest.mark.parametrize("args, message", [
-    (["Chip_Rules", "芯片", "Chip"], "must be English kebab-case"),
-    (["index", "导读", "Overview"], "already exists"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["Chip_Rules", "芯片", "Chip"], "must be English kebab-case"),
+        (["index", "导读", "Overview"], "already exists"),
+    ],
+)
 def test_new_page_refuses_bad_input(project, args, message):
-    result = subprocess.run([sys.executable, "scripts/new_page.py", *args], cwd=project, capture_output=True,
-                            text=True)
+    result = subprocess.run([sys.executable, "scripts/new_page.py", *args], cwd=project, capture_output=True, text=True)
     assert result.returncode == 2 and message in result.stderr
 
 
 # --- untranslated pages -------------------------------------------------------
 
+
 def _zh_only_page(project, pending: bool):
     front = "---\ntitle: 新页面\ndescription: 一个尚未翻译的页面。\n" + ("translation: pending\n" if pending else "")
-    (project / "docs" / "new-topic.zh.md").write_text(front + "---\n\n# 新页面 {#new-topic}\n\n寒武纪是一家公司。\n",
-                                                      encoding="utf-8")
+    (project / "docs" / "new-topic.zh.md").write_text(
+        front + "---\n\n# 新页面 {#new-topic}\n\n寒武纪是一家公司。\n", encoding="utf-8"
+    )
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("  - timeline.md", "  - new-topic.md\n  - timeline.md"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  - timeline.md", "  - new-topic.md\n  - timeline.md"),
+        encoding="utf-8",
+    )
 
 
 def test_a_page_missing_in_english_fails_unless_declared_pending(project):

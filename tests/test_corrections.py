@@ -15,8 +15,16 @@ from site_tools.corrections import load_corrections
 ATOM = "{http://www.w3.org/2005/Atom}"
 CORRECTIONS, LOAD_FINDINGS = load_corrections(ROOT)
 # This round's substantive fixes (content review F1, F2, F3, F4, F8, F15, F25, F18).
-ROUND_ONE = {"huang-share-note", "cambricon-dates", "market-value-sources", "zero-share-source", "source-titles",
-             "kunlunxin-quote-card", "dual-impact", "h20-delivery-date"}
+ROUND_ONE = {
+    "huang-share-note",
+    "cambricon-dates",
+    "market-value-sources",
+    "zero-share-source",
+    "source-titles",
+    "kunlunxin-quote-card",
+    "dual-impact",
+    "h20-delivery-date",
+}
 
 
 def _root(tmp_path: Path, text: str) -> Path:
@@ -26,8 +34,10 @@ def _root(tmp_path: Path, text: str) -> Path:
 
 
 def _entry(cid: str, date: str, what_en: str = "E") -> str:
-    return (f'- id: {cid}\n  date: "{date}"\n  kind: correction\n  pages: [index]\n'
-            f"  what: {{zh: 甲, en: {what_en}}}\n  why: {{zh: 乙, en: B}}\n")
+    return (
+        f'- id: {cid}\n  date: "{date}"\n  kind: correction\n  pages: [index]\n'
+        f"  what: {{zh: 甲, en: {what_en}}}\n  why: {{zh: 乙, en: B}}\n"
+    )
 
 
 def test_the_log_loads_clean_and_starts_with_this_rounds_fixes():
@@ -36,17 +46,25 @@ def test_the_log_loads_clean_and_starts_with_this_rounds_fixes():
 
 
 def test_entries_are_shown_newest_first_whatever_the_file_order(tmp_path):
-    entries, findings = load_corrections(_root(tmp_path, _entry("old", "2026-01-02") + _entry("new", "2026-11-30")
-                                               + _entry("mid", "2026-05-01")))
+    entries, findings = load_corrections(
+        _root(tmp_path, _entry("old", "2026-01-02") + _entry("new", "2026-11-30") + _entry("mid", "2026-05-01"))
+    )
     assert findings == [] and [c.id for c in entries] == ["new", "mid", "old"]
 
 
-@pytest.mark.parametrize("text, line, needle", [
-    (_entry("a", "2026-13-01"), 2, "is not a date"),
-    ('- id: a\n  date: "2026-11-30"\n  kind: correction\n  pages: [index]\n  what: {zh: 甲}\n  why: {zh: 乙, en: B}\n',
-     5, "has no 'what.en'"),
-    (_entry("a", "2026-11-30").replace("kind: correction", "kind: fix"), 3, "kind is 'fix'"),
-])
+@pytest.mark.parametrize(
+    "text, line, needle",
+    [
+        (_entry("a", "2026-13-01"), 2, "is not a date"),
+        (
+            '- id: a\n  date: "2026-11-30"\n  kind: correction\n  pages: [index]\n'
+            "  what: {zh: 甲}\n  why: {zh: 乙, en: B}\n",
+            5,
+            "has no 'what.en'",
+        ),
+        (_entry("a", "2026-11-30").replace("kind: correction", "kind: fix"), 3, "kind is 'fix'"),
+    ],
+)
 def test_a_malformed_entry_is_reported_at_its_line(tmp_path, text, line, needle):
     _, findings = load_corrections(_root(tmp_path, text))
     assert [(f.path, f.line, f.rule) for f in findings] == [("docs/data/corrections.yml", line, "DATA-CORRECTIONS")]

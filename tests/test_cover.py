@@ -20,7 +20,10 @@ from site_tools.typography import curly_quotes
 ARTICLE_PAGES = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion"]
 HEADLINE = {"zh": "H20 解禁：中美芯片博弈的新阶段", "en": "H20 unbanned: a new stage in the US–China chip contest"}
 DATES = {
-    "zh": ['<time datetime="2025-07-22">2025 年 7 月 22 日</time>', '<time datetime="2026-11-30">2026 年 11 月 30 日</time>'],
+    "zh": [
+        '<time datetime="2025-07-22">2025 年 7 月 22 日</time>',
+        '<time datetime="2026-11-30">2026 年 11 月 30 日</time>',
+    ],
     "en": ['<time datetime="2025-07-22">22 July 2025</time>', '<time datetime="2026-11-30">30 November 2026</time>'],
 }
 
@@ -31,10 +34,11 @@ def html(site, stem, lang) -> str:
 
 def cover(site, lang) -> str:
     page = as_read(html(site, "index", lang))
-    return page[page.index('<h1 '):page.index('<h2 id="what-happened"')]
+    return page[page.index("<h1 ") : page.index('<h2 id="what-happened"')]
 
 
 # --- Reading time: the function ---------------------------------------------
+
 
 def test_chinese_is_read_at_about_400_han_characters_a_minute():
     assert rt.minutes("汉" * 1000, "zh") == 3  # 2.5 minutes, rounded half up
@@ -62,6 +66,7 @@ def test_even_an_empty_page_takes_a_minute():
 
 # --- Reading time: on the pages ---------------------------------------------
 
+
 @pytest.mark.parametrize("stem", ARTICLE_PAGES)
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_article_page_shows_its_reading_time_in_its_language(built_site, stem, lang):
@@ -84,6 +89,7 @@ def test_reading_time_is_longer_for_the_longer_page(built_site):
 
 
 # --- The cover ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cover_has_the_headline_and_both_dates(built_site, lang):
@@ -108,8 +114,8 @@ def test_cover_dates_come_from_one_place(built_site):
 
 
 def _key_figures(c: str) -> list[str]:
-    block = c[c.index('<p class="key-figures">'):]
-    block = block[block.index("<ul>"):block.index("</ul>")]
+    block = c[c.index('<p class="key-figures">') :]
+    block = block[block.index("<ul>") : block.index("</ul>")]
     return re.findall(r"<li>(.*?)</li>", block, re.S)
 
 
@@ -130,16 +136,22 @@ def test_key_figures_are_the_same_numbers_in_both_languages(built_site):
     zh, en = (_key_figures(cover(built_site, lang)) for lang in LANGUAGES)
     big = [[re.search(r"<strong>(.*?)</strong>", f)[1] for f in figs] for figs in (zh, en)]
     assert big == [["45 亿美元", "95% → 50%", "≈ 15%", "82%"], ["US$4.5 billion", "95% → 50%", "≈ 15%", "82%"]]
-    assert "摩根士丹利" in zh[3] and "摩根大通" in zh[3]  # Morgan Stanley's figure, attributed by the article to JPMorgan
+    assert (
+        "摩根士丹利" in zh[3] and "摩根大通" in zh[3]
+    )  # Morgan Stanley's figure, attributed by the article to JPMorgan
     assert "Morgan Stanley" in en[3] and "JPMorgan" in en[3]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_cover_starts_reading_at_part_one_then_the_numbered_path(built_site, lang):
     c = cover(built_site, lang)
-    path = c[c.index('class="reading-path'):c.index("</nav>")]
+    path = c[c.index('class="reading-path') : c.index("</nav>")]
     assert re.findall(r'<a href="([^"]+)"', path) == [
-        "us-motives.html", "impact-on-china.html", "strategic-paths.html", "conclusion.html"]
+        "us-motives.html",
+        "impact-on-china.html",
+        "strategic-paths.html",
+        "conclusion.html",
+    ]
     assert "<ol>" in path
     assert ("开始阅读" if lang == "zh" else "Start reading") in path
 
@@ -149,14 +161,17 @@ def test_a_reading_path_naming_a_missing_page_fails_the_build(tmp_path):
 
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("strategic-paths, conclusion]",
-                                                                 "strategic-path, conclusion]"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("strategic-paths, conclusion]", "strategic-path, conclusion]"),
+        encoding="utf-8",
+    )
     result = run_build(project, "--strict", "--site-dir", str(tmp_path / "out"))
     assert result.returncode != 0
     assert "extra.cover" in result.stdout and "strategic-path" in result.stdout
 
 
 # --- English typography -------------------------------------------------------
+
 
 class _Prose(HTMLParser):
     """The text of the article, outside code; with `own_only`, also outside the
@@ -197,7 +212,7 @@ def prose(page: str, own_only: bool = False) -> str:
 def test_english_prose_has_curly_quotes_and_no_straight_ones(built_site, stem):
     text = prose(html(built_site, stem, "en"))
     assert "’" in text
-    straight = [text[max(0, m.start() - 30):m.end() + 10] for m in re.finditer(r"['\"]", text)]
+    straight = [text[max(0, m.start() - 30) : m.end() + 10] for m in re.finditer(r"['\"]", text)]
     assert straight == []
 
 
@@ -254,8 +269,16 @@ def test_curly_quotes_for_generated_text_leave_tags_attributes_and_code():
 
 def test_glossary_terms_with_an_apostrophe_are_found_when_typeset_curly():
     none = {"zh": (), "en": ()}
-    term = Term("peoples-daily", "organisation", {"zh": "人民日报", "en": "People's Daily"}, none, none,
-                {"zh": "", "en": ""}, None, 1)
+    term = Term(
+        "peoples-daily",
+        "organisation",
+        {"zh": "人民日报", "en": "People's Daily"},
+        none,
+        none,
+        {"zh": "", "en": ""},
+        None,
+        1,
+    )
     glossary = Glossary([term])
     assert [t for _, _, t in glossary.find("People’s Daily said", "en")] == ["peoples-daily"]
     assert [t for _, _, t in glossary.find("People's Daily said", "en")] == ["peoples-daily"]
@@ -277,5 +300,7 @@ def test_the_cover_marks_the_h1_as_its_kicker_and_keeps_its_id():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_overview_h1_is_the_cover_kicker(built_site, lang):
-    assert re.search(r'<h1 class="cover-kicker" id="overview">|<h1 id="overview" class="cover-kicker">',
-                     html(built_site, "index", lang))
+    assert re.search(
+        r'<h1 class="cover-kicker" id="overview">|<h1 id="overview" class="cover-kicker">',
+        html(built_site, "index", lang),
+    )

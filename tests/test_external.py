@@ -35,7 +35,8 @@ def test_a_dead_link_is_an_error_naming_where_it_is_written(tmp_path, server):
     (tmp_path / "docs" / "a.en.md").write_text(f"fine [x]({server}/ok)\ndead [y]({server}/gone)\n")
     findings = check_external(tmp_path, {f"{server}/ok", f"{server}/gone"}, tmp_path / "cache.json", timeout=5)
     assert [(f.path, f.line, f.rule, f.severity) for f in findings] == [
-        ("docs/a.en.md", 2, "LINK-EXTERNAL-DEAD", "error")]
+        ("docs/a.en.md", 2, "LINK-EXTERNAL-DEAD", "error")
+    ]
 
 
 def test_good_answers_are_cached(tmp_path, server):

@@ -15,18 +15,27 @@ from site_tools.terms import mark_terms
 
 
 def term(tid, zh, en, aliases_zh=(), aliases_en=(), reject_zh=(), reject_en=()) -> Term:
-    return Term(tid, "product", {"zh": zh, "en": en}, {"zh": tuple(aliases_zh), "en": tuple(aliases_en)},
-                {"zh": tuple(reject_zh), "en": tuple(reject_en)}, {"zh": f"{zh}的定义。", "en": f"Definition of {en}."},
-                None, 1)
+    return Term(
+        tid,
+        "product",
+        {"zh": zh, "en": en},
+        {"zh": tuple(aliases_zh), "en": tuple(aliases_en)},
+        {"zh": tuple(reject_zh), "en": tuple(reject_en)},
+        {"zh": f"{zh}的定义。", "en": f"Definition of {en}."},
+        None,
+        1,
+    )
 
 
-GLOSSARY = Glossary([
-    term("ascend", "昇腾", "Huawei Ascend", ["华为昇腾"], ["Ascend"], ["升腾"]),
-    term("ascend-910c", "昇腾 910C", "Ascend 910C"),
-    term("h20", "H20", "H20"),
-    term("h200", "H200", "H200"),
-    term("nature", "《自然》", "Nature"),
-])
+GLOSSARY = Glossary(
+    [
+        term("ascend", "昇腾", "Huawei Ascend", ["华为昇腾"], ["Ascend"], ["升腾"]),
+        term("ascend-910c", "昇腾 910C", "Ascend 910C"),
+        term("h20", "H20", "H20"),
+        term("h200", "H200", "H200"),
+        term("nature", "《自然》", "Nature"),
+    ]
+)
 
 
 def marked(html: str, lang: str = "zh") -> list[str]:
@@ -35,6 +44,7 @@ def marked(html: str, lang: str = "zh") -> list[str]:
 
 
 # --- data -------------------------------------------------------------------
+
 
 def test_the_glossary_data_has_at_least_40_complete_terms():
     glossary = load_glossary(ROOT)
@@ -65,7 +75,10 @@ def test_malformed_glossary_yaml_names_the_file_and_line(tmp_path):
 
 
 def test_a_term_without_an_english_form_is_reported_at_its_line(tmp_path):
-    good = "- id: cuda\n  kind: technical\n  zh: CUDA\n  en: CUDA\n  def: {zh: 英伟达的编程平台。, en: NVIDIA's platform.}\n"
+    good = (
+        "- id: cuda\n  kind: technical\n  zh: CUDA\n  en: CUDA\n"
+        "  def: {zh: 英伟达的编程平台。, en: NVIDIA's platform.}\n"
+    )
     bad = "- id: h20\n  kind: product\n  zh: H20\n  def: {zh: 芯片。, en: A chip.}\n"
     root = _root_with(tmp_path, good + bad)
     with pytest.raises(DataError) as e:
@@ -83,15 +96,30 @@ def test_a_form_shared_by_two_terms_is_an_error(tmp_path):
 
 # --- sorting ----------------------------------------------------------------
 
+
 def test_chinese_entries_sort_by_pinyin_and_english_entries_alphabetically():
-    terms = [term("y", "英伟达", "NVIDIA"), term("b", "百度", "Baidu"), term("h", "寒武纪", "Cambricon"),
-             term("c", "CUDA", "CUDA")]
-    assert [t.name["zh"] for t in sorted(terms, key=lambda t: sort_key(t, "zh"))] == ["百度", "CUDA", "寒武纪", "英伟达"]
-    assert [t.name["en"] for t in sorted(terms, key=lambda t: sort_key(t, "en"))] == ["Baidu", "Cambricon", "CUDA",
-                                                                                      "NVIDIA"]
+    terms = [
+        term("y", "英伟达", "NVIDIA"),
+        term("b", "百度", "Baidu"),
+        term("h", "寒武纪", "Cambricon"),
+        term("c", "CUDA", "CUDA"),
+    ]
+    assert [t.name["zh"] for t in sorted(terms, key=lambda t: sort_key(t, "zh"))] == [
+        "百度",
+        "CUDA",
+        "寒武纪",
+        "英伟达",
+    ]
+    assert [t.name["en"] for t in sorted(terms, key=lambda t: sort_key(t, "en"))] == [
+        "Baidu",
+        "Cambricon",
+        "CUDA",
+        "NVIDIA",
+    ]
 
 
 # --- term marking -----------------------------------------------------------
+
 
 def test_a_chinese_term_inside_running_chinese_text_is_marked():
     assert marked("<p>过去三个月，华为昇腾等厂商压缩了份额。</p>") == ["华为昇腾"]
@@ -115,13 +143,16 @@ def test_a_term_is_marked_once_per_page_at_its_first_use():
     assert marked("<p>昇腾</p><p>寒武纪</p>") == ["昇腾"]  # not a glossary term: nothing
 
 
-@pytest.mark.parametrize("html", [
-    "<p><code>昇腾</code></p>",
-    '<p><a href="x.html">昇腾</a></p>',
-    "<h2 id='x'>昇腾</h2>",
-    "<pre><code>昇腾 = 1</code></pre>",
-    '<p class="admonition-title">背景：昇腾</p>',
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p><code>昇腾</code></p>",
+        '<p><a href="x.html">昇腾</a></p>',
+        "<h2 id='x'>昇腾</h2>",
+        "<pre><code>昇腾 = 1</code></pre>",
+        '<p class="admonition-title">背景：昇腾</p>',
+    ],
+)
 def test_code_links_headings_and_admonition_titles_are_left_alone(html):
     assert marked(html) == []
 
@@ -140,18 +171,32 @@ def test_a_page_without_terms_gets_no_definitions_block():
 
 
 def test_definitions_are_escaped():
-    evil = Glossary([Term("x", "product", {"zh": "某某", "en": "Evil"}, {"zh": (), "en": ()}, {"zh": (), "en": ()},
-                          {"zh": "定义", "en": '<img src=x onerror="alert(1)">'}, None, 1)])
+    evil = Glossary(
+        [
+            Term(
+                "x",
+                "product",
+                {"zh": "某某", "en": "Evil"},
+                {"zh": (), "en": ()},
+                {"zh": (), "en": ()},
+                {"zh": "定义", "en": '<img src=x onerror="alert(1)">'},
+                None,
+                1,
+            )
+        ]
+    )
     out = mark_terms("<p>Evil</p>", evil, "en", "glossary.html")
     assert "<img" not in out and "&lt;img src=x" in out
 
 
 # --- the built site ---------------------------------------------------------
 
+
 def test_zh_impact_page_marks_ascend_inside_a_chinese_sentence_and_defines_it(built_site):
     html = built_page(built_site, "impact-on-china", "zh").read_text(encoding="utf-8")
-    assert re.search(r'[\u4e00-\u9fff，、]<a class="term" href="glossary.html#ascend" data-term="ascend">(华为)?昇腾</a>',
-                     html)
+    assert re.search(
+        r'[\u4e00-\u9fff，、]<a class="term" href="glossary.html#ascend" data-term="ascend">(华为)?昇腾</a>', html
+    )
     m = re.search(r'<div data-term-def="ascend" data-name="昇腾">([^<]+)</div>', html)
     assert m and "华为" in m[1]
 

@@ -10,8 +10,16 @@ from site_tools.glossary_page import initial, render_glossary, sort_key
 
 def term(tid, zh, en, definition=None, kind="company", source=None, aliases_en=()) -> Term:
     definition = definition or {"zh": f"{zh}的定义。", "en": f"Definition of {en}."}
-    return Term(tid, kind, {"zh": zh, "en": en}, {"zh": (), "en": tuple(aliases_en)}, {"zh": (), "en": ()},
-                definition, source, 1)
+    return Term(
+        tid,
+        kind,
+        {"zh": zh, "en": en},
+        {"zh": (), "en": tuple(aliases_en)},
+        {"zh": (), "en": ()},
+        definition,
+        source,
+        1,
+    )
 
 
 def names(terms, lang):
@@ -20,10 +28,15 @@ def names(terms, lang):
 
 # --- order ----------------------------------------------------------------------
 
+
 def test_book_title_marks_do_not_sort_a_chinese_name_last():
-    terms = [term("nature", "《自然》", "Nature"), term("cambricon", "寒武纪", "Cambricon"),
-             term("ft", "《金融时报》", "Financial Times"), term("kunlunxin", "昆仑芯", "Kunlunxin"),
-             term("nvidia", "英伟达", "NVIDIA")]
+    terms = [
+        term("nature", "《自然》", "Nature"),
+        term("cambricon", "寒武纪", "Cambricon"),
+        term("ft", "《金融时报》", "Financial Times"),
+        term("kunlunxin", "昆仑芯", "Kunlunxin"),
+        term("nvidia", "英伟达", "NVIDIA"),
+    ]
     # 《金融时报》 is jin rong shi bao: between han (寒武纪) and kun (昆仑芯); 《自然》 is zi ran, after ying.
     assert names(terms, "zh") == ["寒武纪", "《金融时报》", "昆仑芯", "英伟达", "《自然》"]
     assert initial(terms[2], "zh") == "J"
@@ -35,8 +48,13 @@ def test_the_same_name_without_book_title_marks_sorts_the_same():
 
 
 def test_latin_names_sort_by_their_letters_among_pinyin_and_quotes_are_ignored():
-    terms = [term("toms", "Tom's Hardware", '"Tom\'s Hardware"'), term("trump", "特朗普", "Trump"),
-             term("tflops", "TFLOPS", "TFLOPS"), term("amd", "AMD", "AMD"), term("baidu", "百度", "Baidu")]
+    terms = [
+        term("toms", "Tom's Hardware", '"Tom\'s Hardware"'),
+        term("trump", "特朗普", "Trump"),
+        term("tflops", "TFLOPS", "TFLOPS"),
+        term("amd", "AMD", "AMD"),
+        term("baidu", "百度", "Baidu"),
+    ]
     assert names(terms, "zh") == ["AMD", "百度", "特朗普", "TFLOPS", "Tom's Hardware"]  # te < tf < to
     assert names(terms, "en") == ["AMD", "Baidu", "TFLOPS", '"Tom\'s Hardware"', "Trump"]
 
@@ -49,9 +67,14 @@ def test_a_name_that_starts_with_a_digit_is_grouped_apart():
 # --- escaping -------------------------------------------------------------------
 
 HOSTILE = term(
-    "hostile", "<i>坏</i>公司", 'Bad "Co" <img src=x onerror=alert(1)>',
+    "hostile",
+    "<i>坏</i>公司",
+    'Bad "Co" <img src=x onerror=alert(1)>',
     {"zh": '<script>alert(1)</script><b style="color:red">粗</b>', "en": "A & B <b style='x'>bold</b>"},
-    kind="<u>kind</u>", source="javascript:alert(1)<br>", aliases_en=["<em>alias</em>"])
+    kind="<u>kind</u>",
+    source="javascript:alert(1)<br>",
+    aliases_en=["<em>alias</em>"],
+)
 
 
 def test_every_data_field_is_escaped_not_emitted_as_html():
@@ -66,15 +89,17 @@ def test_every_data_field_is_escaped_not_emitted_as_html():
 
 
 def test_an_ordinary_definition_is_rendered_as_written():
-    out = render_glossary(Glossary([term("amd", "AMD", "AMD", {"zh": "美国芯片设计公司。", "en": "US chip designer."})]),
-                          [], "en", {})
+    out = render_glossary(
+        Glossary([term("amd", "AMD", "AMD", {"zh": "美国芯片设计公司。", "en": "US chip designer."})]), [], "en", {}
+    )
     assert '<p class="glossary-entry__def">US chip designer.</p>' in out
 
 
 # --- jump bar and filter box ----------------------------------------------------
 
-TERMS = Glossary([term("cambricon", "寒武纪", "Cambricon"), term("ft", "《金融时报》", "Financial Times"),
-                  term("amd", "AMD", "AMD")])
+TERMS = Glossary(
+    [term("cambricon", "寒武纪", "Cambricon"), term("ft", "《金融时报》", "Financial Times"), term("amd", "AMD", "AMD")]
+)
 
 
 def test_the_jump_bar_links_every_letter_that_has_entries_and_only_those():

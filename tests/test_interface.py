@@ -43,6 +43,7 @@ def test_every_language_has_every_interface_string():
 
 # --- what stays together at line ends -------------------------------------------
 
+
 def test_a_citation_is_glued_to_the_word_before_it_and_the_punctuation_after_it():
     out = keep_together('<p>约为 60%<sup class="cite"><a href="s.html#x">[10]</a></sup>。下一句</p>')
     assert '约为 <span class="nobr">60%<sup class="cite"><a href="s.html#x">[10]</a></sup>。</span>下一句' in out
@@ -55,19 +56,25 @@ def test_a_citation_after_han_text_takes_one_character_along():
 
 def test_a_citation_after_a_marked_term_keeps_the_term():
     out = keep_together('<p>由<a class="term" href="g.html#t">英伟达</a><sup class="cite"><a>[1]</a></sup>。</p>')
-    assert '<span class="nobr"><a class="term" href="g.html#t">英伟达</a><sup class="cite"><a>[1]</a></sup>。</span>' in out
+    assert (
+        '<span class="nobr"><a class="term" href="g.html#t">英伟达</a><sup class="cite"><a>[1]</a></sup>。</span>'
+        in out
+    )
 
 
 def test_a_citation_after_an_entity_does_not_split_it():
     assert '<span class="nobr">&amp;<sup class="cite">' in keep_together('<p>A&amp;<sup class="cite">[2]</sup></p>')
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("功耗 400 W。", "400\u00a0W"),
-    ("45 亿美元", "45\u00a0亿美元"),
-    ("US$4.5 billion", "US$4.5\u00a0billion"),
-    ("3 months", "3\u00a0months"),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("功耗 400 W。", "400\u00a0W"),
+        ("45 亿美元", "45\u00a0亿美元"),
+        ("US$4.5 billion", "US$4.5\u00a0billion"),
+        ("3 months", "3\u00a0months"),
+    ],
+)
 def test_a_number_keeps_its_unit(text, kept):
     assert kept in keep_together(f"<p>{text}</p>")
 

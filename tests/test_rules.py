@@ -30,6 +30,7 @@ def rules(findings):
 
 # --- parity -----------------------------------------------------------------
 
+
 def test_a_page_without_its_counterpart_is_an_error_naming_the_missing_file():
     findings = check_parity([page("a", "zh", "# 甲 {#a}\n")], GLOSSARY)
     assert rules(findings) == [("PARITY-PAGE", "docs/a.zh.md", 1)]
@@ -39,7 +40,9 @@ def test_a_page_without_its_counterpart_is_an_error_naming_the_missing_file():
 
 def test_heading_ids_must_exist_and_be_kebab_case():
     assert rules(check_heading_ids(page("a", "zh", "# 甲 {#a}\n\n## 乙\n\n## 丙 {#Bing_1}\n"))) == [
-        ("HEADING-ID", "docs/a.zh.md", 7), ("HEADING-ID", "docs/a.zh.md", 9)]
+        ("HEADING-ID", "docs/a.zh.md", 7),
+        ("HEADING-ID", "docs/a.zh.md", 9),
+    ]
     assert check_heading_ids(page("a", "zh", "# 甲 {#a}\n\n## 乙 {#yi}\n")) == []
 
 
@@ -56,18 +59,31 @@ def test_a_context_note_missing_in_one_language_is_an_error():
     zh = page("a", "zh", f"# 甲 {{#a}}\n\n{note}")
     en = page("a", "en", "# A {#a}\n\nNo note.\n")
     assert sorted(rules(check_parity([zh, en], GLOSSARY))) == [
-        ("PARITY-CITES", "docs/a.zh.md", 5), ("PARITY-NOTES", "docs/a.zh.md", 5)]
+        ("PARITY-CITES", "docs/a.zh.md", 5),
+        ("PARITY-NOTES", "docs/a.zh.md", 5),
+    ]
     en_ok = page("a", "en", '# A {#a}\n\n!!! context "Context"\n    Note. [@reuters-2025-05-21]\n')
     assert check_parity([zh, en_ok], GLOSSARY) == []
 
 
 # --- figures ----------------------------------------------------------------
 
+
 def test_figures_normalise_chinese_and_english_units():
     assert [f[0] for f in figures("45 亿美元，1.2 万美元，95%，10 倍，2027 年")] == [
-        "4500000000", "12000", "95%", "10×", "2027"]
+        "4500000000",
+        "12000",
+        "95%",
+        "10×",
+        "2027",
+    ]
     assert [f[0] for f in figures("US$4.5 billion, US$12,000, 95%, 10×, 2027")] == [
-        "4500000000", "12000", "95%", "10×", "2027"]
+        "4500000000",
+        "12000",
+        "95%",
+        "10×",
+        "2027",
+    ]
 
 
 def test_names_with_digits_are_not_figures():
@@ -87,13 +103,18 @@ def test_a_figure_missing_in_one_language_names_both_files():
 
 # --- terms ------------------------------------------------------------------
 
+
 def test_a_rejected_variant_is_an_error_in_either_language():
     zh = page("a", "zh", "# 甲 {#a}\n\n华为升腾芯片与辉达。\n")
     assert [(f.rule, f.line, f.col) for f in check_rejected_variants(zh, GLOSSARY)] == [
-        ("TERM-VARIANT", 7, 3), ("TERM-VARIANT", 7, 8)]
+        ("TERM-VARIANT", 7, 3),
+        ("TERM-VARIANT", 7, 8),
+    ]
     en = page("a", "en", "# A {#a}\n\nNvidia and Kunlun Chip.\n")
     assert [f.message for f in check_rejected_variants(en, GLOSSARY)] == [
-        "'Nvidia' is a rejected form of 'NVIDIA'", "'Kunlun Chip' is a rejected form of 'Kunlunxin'"]
+        "'Nvidia' is a rejected form of 'NVIDIA'",
+        "'Kunlun Chip' is a rejected form of 'Kunlunxin'",
+    ]
     assert check_rejected_variants(page("a", "en", "# A {#a}\n\nNVIDIA and Kunlunxin.\n"), GLOSSARY) == []
 
 
@@ -108,6 +129,7 @@ def test_a_term_dropped_in_translation_is_an_error():
 
 # --- Chinese text -----------------------------------------------------------
 
+
 def test_traditional_characters_are_reported_with_the_simplified_form():
     [f] = check_traditional(page("a", "zh", "# 甲 {#a}\n\n这是输入測试。\n"), GLOSSARY)
     assert (f.rule, f.line, f.col, f.fix) == ("ZH-TRADITIONAL", 7, 5, "write '测'")
@@ -116,14 +138,15 @@ def test_traditional_characters_are_reported_with_the_simplified_form():
 
 def test_copywriting_wants_spaces_and_full_width_punctuation():
     text = FRONT + "# 甲 {#a}\n\n英伟达H20芯片,售价1.2万美元。\n"
-    [f] = check_copywriting(page("a", "zh", text[len(FRONT):]), text, GLOSSARY)
+    [f] = check_copywriting(page("a", "zh", text[len(FRONT) :]), text, GLOSSARY)
     assert (f.rule, f.line) == ("ZH-COPYWRITING", 7)
     assert "英伟达 H20 芯片，售价 1.2 万美元。" in f.fix
     ok = FRONT + "# 甲 {#a}\n\n英伟达 H20 芯片，售价 1.2 万美元。\n"
-    assert check_copywriting(page("a", "zh", ok[len(FRONT):]), ok, GLOSSARY) == []
+    assert check_copywriting(page("a", "zh", ok[len(FRONT) :]), ok, GLOSSARY) == []
 
 
 # --- front matter and robustness ----------------------------------------------
+
 
 def test_malformed_front_matter_is_a_finding_with_its_line():
     p = parse_page("---\ntitle: a: b\n---\n# A {#a}\n", "docs/a.en.md", PageId("a", "en"))
@@ -157,9 +180,14 @@ def test_any_yaml_gives_a_data_finding_never_a_traceback(tmp_path_factory, text)
 
 # --- the real site ------------------------------------------------------------
 
+
 def test_the_real_site_has_no_findings_in_json_format():
-    result = subprocess.run([sys.executable, "scripts/build.py", "--no-build", "--strict", "--format", "json"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "scripts/build.py", "--no-build", "--strict", "--format", "json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0 and result.stdout.strip() == "[]", result.stdout
 
 
@@ -180,6 +208,7 @@ def test_any_csv_gives_a_data_finding_never_a_traceback(tmp_path_factory, text):
 
 # --- built HTML ---------------------------------------------------------------
 
+
 def _site(tmp_path, html: str):
     (tmp_path / "index.html").write_text(html, encoding="utf-8")
     (tmp_path / "other.html").write_text('<h2 id="there">x</h2>', encoding="utf-8")
@@ -191,7 +220,9 @@ def _site(tmp_path, html: str):
 def test_built_html_links_resolve_to_files_and_ids(tmp_path):
     findings = _site(tmp_path, '<p>\n<a href="other.html#nowhere">a</a> <img src="missing.svg"></p>')
     assert [(f.rule, f.path, f.line, f.col) for f in findings] == [
-        ("LINK-ANCHOR", "site/index.html", 2, 1), ("LINK-TARGET", "site/index.html", 2, 36)]
+        ("LINK-ANCHOR", "site/index.html", 2, 1),
+        ("LINK-TARGET", "site/index.html", 2, 36),
+    ]
     assert findings[0].message == "<a href=\"other.html#nowhere\">: no id 'nowhere' in site/other.html"
     assert _site(tmp_path, '<a href="other.html#there">a</a>') == []
 
@@ -200,7 +231,8 @@ def test_external_links_must_be_well_formed_https(tmp_path):
     findings = _site(tmp_path, '<a href="http://example.org/">a</a><a href="https://no_tld/">b</a>')
     assert [(f.rule, f.message) for f in findings] == [
         ("LINK-EXTERNAL", "external link http://example.org/ is not https"),
-        ("LINK-EXTERNAL", "malformed URL https://no_tld/")]
+        ("LINK-EXTERNAL", "malformed URL https://no_tld/"),
+    ]
     assert _site(tmp_path, '<a href="https://example.org/">a</a>') == []
 
 
@@ -211,6 +243,7 @@ def test_a_page_without_a_description_is_reported():
     page = parse_page("---\ntitle: T\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
     site = SiteData(ROOT, [page], GLOSSARY, {}, {})
     assert [(f.rule, f.path, f.message) for f in check_front_matter(site)] == [
-        ("FRONT-MATTER", "docs/t.en.md", "the page has no 'description' in its front matter")]
+        ("FRONT-MATTER", "docs/t.en.md", "the page has no 'description' in its front matter")
+    ]
     ok = parse_page("---\ntitle: T\ndescription: D.\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
     assert check_front_matter(SiteData(ROOT, [ok], GLOSSARY, {}, {})) == []

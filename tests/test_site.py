@@ -15,7 +15,16 @@ from site_tools.html_checks import check_built_site
 from site_tools.languages import HREFLANG, LANGUAGES, PageId
 
 STEMS = page_stems()
-REQUIRED = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion", "glossary", "sources", "timeline"]
+REQUIRED = [
+    "index",
+    "us-motives",
+    "impact-on-china",
+    "strategic-paths",
+    "conclusion",
+    "glossary",
+    "sources",
+    "timeline",
+]
 HAN = re.compile(r"[\u4e00-\u9fff]")
 GENERATED = {"glossary"}  # sorted per language: same ids, not the same order
 
@@ -74,8 +83,10 @@ def test_heading_ids_are_identical_and_in_the_same_order(built_site, stem):
 
 
 def test_glossary_entries_share_ids_across_languages(built_site):
-    zh, en = ([a["id"] for a in doc(built_site, "glossary", lang).find_all("div", class_="glossary-entry")]
-              for lang in LANGUAGES)
+    zh, en = (
+        [a["id"] for a in doc(built_site, "glossary", lang).find_all("div", class_="glossary-entry")]
+        for lang in LANGUAGES
+    )
     assert sorted(zh) == sorted(en) and len(zh) > 40
 
 
@@ -96,8 +107,9 @@ def test_meta_description_and_open_graph_in_the_page_language(built_site, stem):
 
 
 def test_no_html_or_css_loads_from_another_host(built_site):
-    findings = [f for f in check_built_site(built_site, "https://h20-explainer.github.io/h20/")
-                if f.rule == "THIRD-PARTY"]
+    findings = [
+        f for f in check_built_site(built_site, "https://h20-explainer.github.io/h20/") if f.rule == "THIRD-PARTY"
+    ]
     assert findings == []
     for path in list(built_site.rglob("*.html")) + list(built_site.rglob("*.css")):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -105,8 +117,10 @@ def test_no_html_or_css_loads_from_another_host(built_site):
 
 
 def test_the_link_checker_would_catch_a_third_party_load(tmp_path):
-    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
-                                         '<a href="https://example.org/">fine: a link, not a load</a>')
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.googleapis.com/css">'
+        '<a href="https://example.org/">fine: a link, not a load</a>'
+    )
     findings = check_built_site(tmp_path, "https://h20-explainer.github.io/h20/")
     assert [f.rule for f in findings] == ["THIRD-PARTY"]
 
@@ -166,17 +180,23 @@ def test_theme_base_is_the_root_of_the_page_language(built_site, stem):
 def test_sitemaps_list_every_page_with_its_alternates(built_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(built_site / "sitemap.xml").getroot()
-    urls = {u.findtext("s:loc", namespaces=ns): {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
-            for u in root.findall("s:url", ns)}
+    urls = {
+        u.findtext("s:loc", namespaces=ns): {a.get("hreflang"): a.get("href") for a in u.findall("x:link", ns)}
+        for u in root.findall("s:url", ns)
+    }
     base = "https://h20-explainer.github.io/h20/"
     for stem in STEMS:
         for lang in LANGUAGES:
             alts = urls[base + PageId(stem, lang).url()]
-            assert alts == {"zh-Hans": base + PageId(stem, "zh").url(), "en": base + PageId(stem, "en").url(),
-                            "x-default": base + PageId(stem, "zh").url()}
+            assert alts == {
+                "zh-Hans": base + PageId(stem, "zh").url(),
+                "en": base + PageId(stem, "en").url(),
+                "x-default": base + PageId(stem, "zh").url(),
+            }
     en = ET.parse(built_site / "en" / "sitemap.xml").getroot()
     assert {u.findtext("s:loc", namespaces=ns) for u in en.findall("s:url", ns)} == {
-        base + PageId(s, "en").url() for s in STEMS}
+        base + PageId(s, "en").url() for s in STEMS
+    }
 
 
 @pytest.mark.parametrize("stem", ["index", "us-motives"])
@@ -190,8 +210,9 @@ def test_every_page_carries_a_content_security_policy_with_script_hashes(built_s
         assert "unsafe-inline" not in policy["script-src"] and "sha256-" in policy["script-src"]
 
 
-@pytest.mark.parametrize("stem", [s for s in STEMS if s not in ("glossary", "sources", "timeline", "claims", "corrections",
-                                                         "about")])
+@pytest.mark.parametrize(
+    "stem", [s for s in STEMS if s not in ("glossary", "sources", "timeline", "claims", "corrections", "about")]
+)
 def test_section_pages_have_key_points_and_content_pages_context_notes(built_site, stem):
     for lang in LANGUAGES:
         html = built_page(built_site, stem, lang).read_text(encoding="utf-8")

@@ -37,14 +37,20 @@ def _root(tmp_path: Path, text: str) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("text, line, needle", [
-    ("- id: a\n  outlet: X\n  title: {zh: 甲, en: A, B}\n  date: '2025'\n", 3, "unknown languages"),
-    ("- id: a\n  outlet: X\n  title: T\n  date: 2025-13\n", 4, "not YYYY"),
-    ("- id: a\n  outlet: X\n  title: T\n  date: '2025'\n  url: http://example.org\n", 5, "not an https URL"),
-    ("- id: a\n  outlet: X\n  title: T\n  date: '2025'\n- id: a\n  outlet: Y\n  title: U\n  date: '2025'\n", 5,
-     "duplicate source id"),
-    ("- id: a\n  outlet: X\n   title: T\n", 3, "malformed YAML"),
-])
+@pytest.mark.parametrize(
+    "text, line, needle",
+    [
+        ("- id: a\n  outlet: X\n  title: {zh: 甲, en: A, B}\n  date: '2025'\n", 3, "unknown languages"),
+        ("- id: a\n  outlet: X\n  title: T\n  date: 2025-13\n", 4, "not YYYY"),
+        ("- id: a\n  outlet: X\n  title: T\n  date: '2025'\n  url: http://example.org\n", 5, "not an https URL"),
+        (
+            "- id: a\n  outlet: X\n  title: T\n  date: '2025'\n- id: a\n  outlet: Y\n  title: U\n  date: '2025'\n",
+            5,
+            "duplicate source id",
+        ),
+        ("- id: a\n  outlet: X\n   title: T\n", 3, "malformed YAML"),
+    ],
+)
 def test_bad_sources_data_gives_file_and_line(tmp_path, text, line, needle):
     with pytest.raises(DataError) as e:
         load_sources(_root(tmp_path, text))

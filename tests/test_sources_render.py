@@ -26,6 +26,7 @@ def entry(s: Source, lang: str) -> str:
 
 # --- headline or description -------------------------------------------------
 
+
 @pytest.mark.parametrize("lang, quoted, bracketed", [("zh", "“标题”", "〔标题〕"), ("en", "“Headline”", "[Headline]")])
 def test_a_real_headline_is_quoted_and_a_description_is_bracketed_without_quotes(lang, quoted, bracketed):
     headline = entry(source(), lang)
@@ -36,10 +37,14 @@ def test_a_real_headline_is_quoted_and_a_description_is_bracketed_without_quotes
 
 # --- link status ---------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, not_recorded, not_public, read", [
-    ("zh", "链接未记录", "无公开链接", "所读版本"),
-    ("en", "Link not recorded", "No public link", "Copy read"),
-])
+
+@pytest.mark.parametrize(
+    "lang, not_recorded, not_public, read",
+    [
+        ("zh", "链接未记录", "无公开链接", "所读版本"),
+        ("en", "Link not recorded", "No public link", "Copy read"),
+    ],
+)
 def test_a_source_without_url_says_link_not_recorded_unless_it_has_no_public_link(lang, not_recorded, not_public, read):
     linked = entry(source(), lang)
     unrecorded = entry(source(url=None), lang)
@@ -50,6 +55,7 @@ def test_a_source_without_url_says_link_not_recorded_unless_it_has_no_public_lin
 
 
 # --- publication names ---------------------------------------------------------
+
 
 def test_publication_names_are_italic_in_english_and_plain_in_chinese():
     s = source(outlet={"zh": "新华社（援引《自然》）", "en": "*Xinhua* (citing *Nature*)"})
@@ -68,6 +74,7 @@ def test_a_citation_tooltip_names_the_outlet_without_markup():
 
 # --- escaping ------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("field", ["outlet", "title", "note"])
 def test_a_field_with_markup_renders_escaped(field):
     s = source(**{field: {"zh": "<script>alert(1)</script>", "en": "<script>alert(1)</script>"}})
@@ -83,6 +90,7 @@ def test_a_url_with_a_quote_cannot_leave_its_attribute():
 
 # --- numbering -----------------------------------------------------------------
 
+
 def test_only_cited_sources_are_numbered_and_an_uncited_one_is_a_finding():
     sources = {sid: source(sid, n, line=n * 10) for n, sid in enumerate(["a", "b", "c"], 1)}
     numbered, findings = number_cited(sources, {"a", "c"})
@@ -97,14 +105,18 @@ def test_only_cited_sources_are_numbered_and_an_uncited_one_is_a_finding():
 def test_the_build_reports_a_source_that_nothing_cites(tmp_path):
     project = copy_project(tmp_path / "project")
     data = project / "docs" / "data" / "sources.yml"
-    data.write_text(data.read_text(encoding="utf-8") + "\n- id: nobody-cites-me\n  outlet: X\n  description: "
-                    "report on nothing\n  date: \"2025\"\n", encoding="utf-8")
+    data.write_text(
+        data.read_text(encoding="utf-8") + "\n- id: nobody-cites-me\n  outlet: X\n  description: "
+        'report on nothing\n  date: "2025"\n',
+        encoding="utf-8",
+    )
     result = run_build(project, "--no-build")
     assert "SOURCE-UNCITED: source 'nobody-cites-me' is cited nowhere" in result.stdout
     assert "SOURCE-UNCITED" not in run_build(copy_project(tmp_path / "clean"), "--no-build").stdout
 
 
 # --- the data file -------------------------------------------------------------
+
 
 def _root(tmp_path: Path, text: str) -> Path:
     (tmp_path / "docs" / "data").mkdir(parents=True)
@@ -115,31 +127,42 @@ def _root(tmp_path: Path, text: str) -> Path:
 HEAD = "- id: a\n  outlet: X\n  date: '2025'\n"
 
 
-@pytest.mark.parametrize("text, needle", [
-    (HEAD, "exactly one of 'title' and 'description'"),
-    (HEAD + "  title: T\n  description: D\n", "exactly one of 'title' and 'description'"),
-    (HEAD + "  title: T\n  url: https://example.org\n  no_public_link: true\n", "has a url and says it has no public link"),
-    (HEAD + "  title: T\n  no_public_link: yes please\n", "must be true or false"),
-    ("- id: a\n  outlet: '*Reuters'\n  date: '2025'\n  title: T\n", "unpaired '*'"),
-    ("- id: a\n  outlet: {zh: '*路透社*', en: Reuters}\n  date: '2025'\n  title: T\n", "'*' in its Chinese outlet"),
-])
+@pytest.mark.parametrize(
+    "text, needle",
+    [
+        (HEAD, "exactly one of 'title' and 'description'"),
+        (HEAD + "  title: T\n  description: D\n", "exactly one of 'title' and 'description'"),
+        (
+            HEAD + "  title: T\n  url: https://example.org\n  no_public_link: true\n",
+            "has a url and says it has no public link",
+        ),
+        (HEAD + "  title: T\n  no_public_link: yes please\n", "must be true or false"),
+        ("- id: a\n  outlet: '*Reuters'\n  date: '2025'\n  title: T\n", "unpaired '*'"),
+        ("- id: a\n  outlet: {zh: '*路透社*', en: Reuters}\n  date: '2025'\n  title: T\n", "'*' in its Chinese outlet"),
+    ],
+)
 def test_bad_source_fields_are_reported(tmp_path, text, needle):
     with pytest.raises(DataError) as e:
         load_sources(_root(tmp_path, text))
     assert any(needle in f.message for f in e.value.findings)
 
 
-@pytest.mark.parametrize("text, is_description, no_link", [
-    (HEAD + "  title: T\n", False, False),
-    (HEAD + "  description: D\n", True, False),
-    (HEAD + "  description: D\n  no_public_link: true\n", True, True),
-])
+@pytest.mark.parametrize(
+    "text, is_description, no_link",
+    [
+        (HEAD + "  title: T\n", False, False),
+        (HEAD + "  description: D\n", True, False),
+        (HEAD + "  description: D\n  no_public_link: true\n", True, True),
+    ],
+)
 def test_good_source_fields_load(tmp_path, text, is_description, no_link):
     [s] = load_sources(_root(tmp_path, text)).values()
     assert (s.is_description, s.no_public_link) == (is_description, no_link)
 
 
 def test_the_plain_outlet_other_renderers_use_carries_no_markup(tmp_path):
-    [s] = load_sources(_root(tmp_path, "- id: a\n  outlet: '*Xinhua* (citing *Nature*)'\n  date: '2025'\n  title: T\n")).values()
+    [s] = load_sources(
+        _root(tmp_path, "- id: a\n  outlet: '*Xinhua* (citing *Nature*)'\n  date: '2025'\n  title: T\n")
+    ).values()
     assert s.outlet["en"] == "Xinhua (citing Nature)"
     assert s.outlet_html("en") == "<em>Xinhua</em> (citing <em>Nature</em>)"

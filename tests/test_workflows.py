@@ -35,8 +35,12 @@ def test_workflows_match_githubs_schema():
 
 def test_issue_forms_and_their_config_match_githubs_schema():
     forms = run("check-jsonschema", "--builtin-schema", "vendor.github-issue-forms", *map(str, FORMS))
-    config = run("check-jsonschema", "--builtin-schema", "vendor.github-issue-config",
-                 str(ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml"))
+    config = run(
+        "check-jsonschema",
+        "--builtin-schema",
+        "vendor.github-issue-config",
+        str(ROOT / ".github" / "ISSUE_TEMPLATE" / "config.yml"),
+    )
     assert forms.returncode == 0 and config.returncode == 0, forms.stdout + config.stdout
 
 
@@ -59,17 +63,26 @@ def test_only_the_deploy_job_may_write_and_only_to_pages():
         assert writes == ([] if path.name == "ci.yml" else ["pages", "id-token"]), path.name
 
 
-@pytest.mark.parametrize("workflow, tool", [
-    ("name: x\non: [push]\njobs:\n  t:\n    steps: 3\n", "check-jsonschema"),
-    ("name: x\non: [push]\njobs:\n  t:\n    runs-on: ubuntu-24.04\n    steps:\n      - uses: actions/checkout@v4\n",
-     "zizmor"),
-])
+@pytest.mark.parametrize(
+    "workflow, tool",
+    [
+        ("name: x\non: [push]\njobs:\n  t:\n    steps: 3\n", "check-jsonschema"),
+        (
+            "name: x\non: [push]\njobs:\n  t:\n    runs-on: ubuntu-24.04\n"
+            "    steps:\n      - uses: actions/checkout@v4\n",
+            "zizmor",
+        ),
+    ],
+)
 def test_the_checks_catch_a_broken_or_unpinned_workflow(tmp_path, workflow, tool):
     folder = tmp_path / ".github" / "workflows"
     folder.mkdir(parents=True)
     (folder / "bad.yml").write_text(workflow)
-    args = (["check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(folder / "bad.yml")]
-            if tool == "check-jsonschema" else ["zizmor", "--offline", "--no-progress", str(folder)])
+    args = (
+        ["check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(folder / "bad.yml")]
+        if tool == "check-jsonschema"
+        else ["zizmor", "--offline", "--no-progress", str(folder)]
+    )
     assert run(*args).returncode != 0
 
 

@@ -1,2 +1,3 @@
 """Build-time tools for the H20 explainer: the rules and transforms shared by
-the MkDocs hook (scripts/mkdocs_hooks.py) and the build script (scripts/build.py)."""
+the MkDocs plugin (site_tools.plugin, `h20` in mkdocs.yml) and the build script
+(scripts/build.py)."""

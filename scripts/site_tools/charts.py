@@ -41,19 +41,52 @@ PAGE_BACKGROUNDS = ("#ffffff", "#1e2029")
 # The narrow variant is drawn at its natural size in a phone's content column (about 309 px at 375 px).
 NARROW_WIDTH = 300
 NARROW_FONT = 13
-FONT = ("-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', "
-        "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif")
+FONT = (
+    "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Noto Sans CJK SC', "
+    "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif"
+)
 
 TEXT = {
-    "zh": {"sources": "来源", "data": "查看数据表", "download": "下载数据（CSV）", "label": "项目", "series": "类别",
-           "value": "数值", "date": "日期", "source": "来源", "note": "说明", "status": "核实情况", "sep": "；",
-           "end": "。", "ratio": "H20 相当于 H100 的百分比", "h100": "H100 = 100%", "chart": "图表",
-           "checked": "已核实的数据", "claimed": "文章所称，未经证实", "quoted": "引文为文章原文"},
-    "en": {"sources": "Sources", "data": "Show the data", "download": "Download the data (CSV)", "label": "Item",
-           "series": "Series", "value": "Value", "date": "Date", "source": "Source", "note": "Note",
-           "status": "Status", "sep": "; ", "end": ".", "ratio": "H20 as % of H100", "h100": "H100 = 100%",
-           "chart": "Chart", "checked": "checked data", "claimed": "claimed, not confirmed",
-           "quoted": "Quotation translated from the Chinese article by this site"},
+    "zh": {
+        "sources": "来源",
+        "data": "查看数据表",
+        "download": "下载数据（CSV）",
+        "label": "项目",
+        "series": "类别",
+        "value": "数值",
+        "date": "日期",
+        "source": "来源",
+        "note": "说明",
+        "status": "核实情况",
+        "sep": "；",
+        "end": "。",
+        "ratio": "H20 相当于 H100 的百分比",
+        "h100": "H100 = 100%",
+        "chart": "图表",
+        "checked": "已核实的数据",
+        "claimed": "文章所称，未经证实",
+        "quoted": "引文为文章原文",
+    },
+    "en": {
+        "sources": "Sources",
+        "data": "Show the data",
+        "download": "Download the data (CSV)",
+        "label": "Item",
+        "series": "Series",
+        "value": "Value",
+        "date": "Date",
+        "source": "Source",
+        "note": "Note",
+        "status": "Status",
+        "sep": "; ",
+        "end": ".",
+        "ratio": "H20 as % of H100",
+        "h100": "H100 = 100%",
+        "chart": "Chart",
+        "checked": "checked data",
+        "claimed": "claimed, not confirmed",
+        "quoted": "Quotation translated from the Chinese article by this site",
+    },
 }
 
 
@@ -136,9 +169,16 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
         header = [h.strip() for h in header]
         for i, col in enumerate(header):
             if col not in REQUIRED + OPTIONAL:
-                findings.append(Finding(name, 1, sum(len(h) + 1 for h in header[:i]) + 1, RULE,
-                                        f"unknown column '{col}'",
-                                        f"use only: {', '.join(REQUIRED + OPTIONAL)}"))
+                findings.append(
+                    Finding(
+                        name,
+                        1,
+                        sum(len(h) + 1 for h in header[:i]) + 1,
+                        RULE,
+                        f"unknown column '{col}'",
+                        f"use only: {', '.join(REQUIRED + OPTIONAL)}",
+                    )
+                )
         for col in REQUIRED:
             if col not in header:
                 findings.append(Finding(name, 1, 1, RULE, f"missing column '{col}'", f"add a '{col}' column"))
@@ -149,8 +189,16 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
             if not any(c.strip() for c in record):
                 continue
             if len(record) != len(header):
-                findings.append(Finding(name, line, 1, RULE, f"{len(record)} fields, the header has {len(header)}",
-                                        "quote fields that contain commas"))
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        f"{len(record)} fields, the header has {len(header)}",
+                        "quote fields that contain commas",
+                    )
+                )
                 continue
             r = {k: v.strip() for k, v in zip(header, record, strict=True)}
             problems = []
@@ -183,15 +231,38 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                 if not r[f"label_{lang}"]:
                     problems.append(f"no label_{lang}")
             if problems:
-                findings.append(Finding(name, line, 1, RULE, "; ".join(problems),
-                                        "every row needs a numeric value (or low and high), a unit, a date and "
-                                        "a source id"))
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        "; ".join(problems),
+                        "every row needs a numeric value (or low and high), a unit, a date and a source id",
+                    )
+                )
                 continue
 
-            rows.append(Row(line, {"zh": r["label_zh"], "en": r["label_en"]}, _pair(r, "series"), _pair(r, "panel"),
-                            value, low, high, r["unit"], r["date"], r["source"], _pair(r, "note"), status))
+            rows.append(
+                Row(
+                    line,
+                    {"zh": r["label_zh"], "en": r["label_en"]},
+                    _pair(r, "series"),
+                    _pair(r, "panel"),
+                    value,
+                    low,
+                    high,
+                    r["unit"],
+                    r["date"],
+                    r["source"],
+                    _pair(r, "note"),
+                    status,
+                )
+            )
     except csv.Error as e:
-        findings.append(Finding(name, reader.line_num, 1, RULE, f"malformed CSV: {e}", "check the quoting on this line"))
+        findings.append(
+            Finding(name, reader.line_num, 1, RULE, f"malformed CSV: {e}", "check the quoting on this line")
+        )
     if not rows and not findings:
         findings.append(Finding(name, 2, 1, RULE, "no data rows", "add at least one row"))
     return rows, findings
@@ -205,43 +276,87 @@ def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
     for entry in load_yaml_list(path, root, RULE):
         cid = entry.get("id")
         if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", cid):
-            findings.append(Finding(name, entry.line, 1, RULE, f"chart id {cid!r} is missing or not kebab-case",
-                                    "give the chart an id like 'nvidia-china-share'"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line,
+                    1,
+                    RULE,
+                    f"chart id {cid!r} is missing or not kebab-case",
+                    "give the chart an id like 'nvidia-china-share'",
+                )
+            )
             continue
         if cid in charts:
             findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate chart id '{cid}'", "rename one"))
             continue
         for key in sorted(set(entry) - {"id", "kind", "data", "title", "message", "axis", "quote"}):
-            findings.append(Finding(name, entry.line_of(key), 1, RULE, f"unknown field '{key}' in chart '{cid}'",
-                                    "use only id, kind, data, title, message, axis, quote"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of(key),
+                    1,
+                    RULE,
+                    f"unknown field '{key}' in chart '{cid}'",
+                    "use only id, kind, data, title, message, axis, quote",
+                )
+            )
         kind = entry.get("kind")
         if kind not in KINDS:
-            findings.append(Finding(name, entry.line_of("kind"), 1, RULE, f"chart '{cid}' has kind {kind!r}",
-                                    f"use one of: {', '.join(KINDS)}"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("kind"),
+                    1,
+                    RULE,
+                    f"chart '{cid}' has kind {kind!r}",
+                    f"use one of: {', '.join(KINDS)}",
+                )
+            )
         # A quote card has the article's words instead of an axis.
         third = "quote" if kind == "quote" else "axis"
         if kind in KINDS and ({"quote", "axis"} - {third}) & set(entry):
             wrong = ({"quote", "axis"} - {third}).pop()
-            findings.append(Finding(name, entry.line_of(wrong), 1, RULE, f"chart '{cid}' of kind {kind} has '{wrong}'",
-                                    f"a {kind} chart has '{third}' instead"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of(wrong),
+                    1,
+                    RULE,
+                    f"chart '{cid}' of kind {kind} has '{wrong}'",
+                    f"a {kind} chart has '{third}' instead",
+                )
+            )
         texts = [bilingual(entry, k, name, RULE, findings) for k in ("title", "message", third)]
         data = entry.get("data")
         if not isinstance(data, str) or not data.endswith(".csv"):
-            findings.append(Finding(name, entry.line_of("data"), 1, RULE, f"chart '{cid}' needs 'data: charts/….csv'",
-                                    "point 'data' at the chart's CSV file under docs/"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("data"),
+                    1,
+                    RULE,
+                    f"chart '{cid}' needs 'data: charts/….csv'",
+                    "point 'data' at the chart's CSV file under docs/",
+                )
+            )
             continue
         rows, row_findings = load_rows(root / "docs" / data, root, sources)
         findings += row_findings
         if kind in KINDS and all(texts) and rows:
             title, message, extra = texts
-            charts[cid] = (Chart(cid, kind, data, title, message, None, tuple(rows), quote=extra) if kind == "quote"
-                           else Chart(cid, kind, data, title, message, extra, tuple(rows)))
+            charts[cid] = (
+                Chart(cid, kind, data, title, message, None, tuple(rows), quote=extra)
+                if kind == "quote"
+                else Chart(cid, kind, data, title, message, extra, tuple(rows))
+            )
     if findings:
         raise DataError(findings)
     return charts
 
 
 # --- rendering ------------------------------------------------------------------
+
 
 def display_value(value: float, unit: str, lang: str) -> tuple[float, str]:
     """The value as shown in `lang` (US$ bn becomes 亿美元 in Chinese) and its label."""
@@ -289,11 +404,25 @@ def _base_config(size: int = 12) -> dict:
         "background": None,
         "font": FONT,
         "view": {"stroke": None},
-        "axis": {"labelColor": "currentColor", "titleColor": "currentColor", "domainColor": "currentColor",
-                 "tickColor": "currentColor", "gridColor": "currentColor", "gridOpacity": 0.15,
-                 "labelFontSize": size, "titleFontSize": size, "titleFontWeight": "normal"},
-        "legend": {"labelColor": "currentColor", "titleColor": "currentColor", "labelFontSize": size,
-                   "titleFontSize": size, "orient": "bottom", "direction": "horizontal"},
+        "axis": {
+            "labelColor": "currentColor",
+            "titleColor": "currentColor",
+            "domainColor": "currentColor",
+            "tickColor": "currentColor",
+            "gridColor": "currentColor",
+            "gridOpacity": 0.15,
+            "labelFontSize": size,
+            "titleFontSize": size,
+            "titleFontWeight": "normal",
+        },
+        "legend": {
+            "labelColor": "currentColor",
+            "titleColor": "currentColor",
+            "labelFontSize": size,
+            "titleFontSize": size,
+            "orient": "bottom",
+            "direction": "horizontal",
+        },
         "header": {"labelColor": "currentColor", "labelFontSize": size, "labelFontWeight": "bold"},
         "title": {"color": "currentColor", "fontSize": size, "fontWeight": "bold", "anchor": "start", "offset": 4},
         "text": {"color": "currentColor", "fontSize": size},
@@ -306,17 +435,36 @@ def _values(chart: Chart, lang: str) -> list[dict]:
         v = display_value(r.value, r.unit, lang)[0] if r.value is not None else None
         lo = display_value(r.low, r.unit, lang)[0] if r.low is not None else None
         hi = display_value(r.high, r.unit, lang)[0] if r.high is not None else None
-        values.append({"order": i, "label": r.label[lang], "series": (r.series or {}).get(lang, ""),
-                       "panel": (r.panel or {}).get(lang, ""), "value": v, "text": shown_value(r, lang),
-                       "low": lo, "high": hi, "end": hi if v is None else v, "claimed": r.claimed,
-                       "date": r.date})
+        values.append(
+            {
+                "order": i,
+                "label": r.label[lang],
+                "series": (r.series or {}).get(lang, ""),
+                "panel": (r.panel or {}).get(lang, ""),
+                "value": v,
+                "text": shown_value(r, lang),
+                "low": lo,
+                "high": hi,
+                "end": hi if v is None else v,
+                "claimed": r.claimed,
+                "date": r.date,
+            }
+        )
     return values
 
 
 # Marks drawn for claims, not data: outlined and dashed.
 def _claimed_mark(kind: str, **extra) -> dict:
-    return {"type": kind, "claimed": True, "stroke": BAR, "strokeWidth": 2, "strokeDash": [4, 2],
-            "fill": BAR, "fillOpacity": 0, **extra}
+    return {
+        "type": kind,
+        "claimed": True,
+        "stroke": BAR,
+        "strokeWidth": 2,
+        "strokeDash": [4, 2],
+        "fill": BAR,
+        "fillOpacity": 0,
+        **extra,
+    }
 
 
 def _name_claims(spec, count: list[int]) -> None:
@@ -345,20 +493,27 @@ def vega_lite_spec(chart: Chart, lang: str, variant: str = "wide") -> dict:
         config = _base_config(NARROW_FONT)
         padding = {"left": 2, "top": 4, "right": 2, "bottom": 4}
     else:
-        spec = {"bar": _wide_bar, "ratio": _wide_ratio, "timeline": _wide_timeline,
-                "points": _points}[chart.kind](chart, lang, values)
+        spec = {"bar": _wide_bar, "ratio": _wide_ratio, "timeline": _wide_timeline, "points": _points}[chart.kind](
+            chart, lang, values
+        )
         config = _base_config()
         # Labels are measured with this machine's fonts and drawn with the reader's, which may be
         # wider: the left padding keeps right-aligned axis labels inside the SVG.
         padding = {"left": LABEL_SLACK, "top": 5, "right": 5, "bottom": 5}
     _name_claims(spec, [0])
     # The figure carries the text alternative: no per-mark ARIA labels in the SVG.
-    return {"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "config": config, "aria": False,
-            "padding": padding, **spec}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "config": config,
+        "aria": False,
+        "padding": padding,
+        **spec,
+    }
 
 
-def _bar_layers(y: dict, x_title, x_axis, scale: dict | None = None, text_offset: dict | None = None,
-                bar: dict | None = None) -> list[dict]:
+def _bar_layers(
+    y: dict, x_title, x_axis, scale: dict | None = None, text_offset: dict | None = None, bar: dict | None = None
+) -> list[dict]:
     """Checked bars solid, claimed bars outlined, reported ranges as a thin bar from low to high,
     and the figure at the end of each."""
     x = {"type": "quantitative", "title": x_title, "axis": x_axis}
@@ -367,56 +522,86 @@ def _bar_layers(y: dict, x_title, x_axis, scale: dict | None = None, text_offset
     bar = bar or {"height": {"band": 0.7}}
     thin = {"height": {"band": 0.3}} if "band" in str(bar.get("height")) else {**bar, "height": 6}
     return [
-        {"transform": [{"filter": "datum.low == null && !datum.claimed"}],
-         "mark": {"type": "bar", "color": BAR, **bar}, "encoding": {"y": y, "x": dict(x, field="value")}},
-        {"transform": [{"filter": "datum.low == null && datum.claimed"}],
-         "mark": _claimed_mark("bar", **bar), "encoding": {"y": y, "x": dict(x, field="value")}},
-        {"transform": [{"filter": "datum.low != null"}],
-         "mark": {"type": "bar", "color": BAR, **thin}, "encoding": {"y": y, "x": dict(x, field="low"),
-                                                                       "x2": {"field": "high"}}},
-        {"mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 4, **(text_offset or {})},
-         "encoding": {"y": y, "x": {"field": "end", "type": "quantitative", **({} if x_axis else {"axis": None})},
-                      "text": {"field": "text"}}},
+        {
+            "transform": [{"filter": "datum.low == null && !datum.claimed"}],
+            "mark": {"type": "bar", "color": BAR, **bar},
+            "encoding": {"y": y, "x": dict(x, field="value")},
+        },
+        {
+            "transform": [{"filter": "datum.low == null && datum.claimed"}],
+            "mark": _claimed_mark("bar", **bar),
+            "encoding": {"y": y, "x": dict(x, field="value")},
+        },
+        {
+            "transform": [{"filter": "datum.low != null"}],
+            "mark": {"type": "bar", "color": BAR, **thin},
+            "encoding": {"y": y, "x": dict(x, field="low"), "x2": {"field": "high"}},
+        },
+        {
+            "mark": {"type": "text", "align": "left", "baseline": "middle", "dx": 4, **(text_offset or {})},
+            "encoding": {
+                "y": y,
+                "x": {"field": "end", "type": "quantitative", **({} if x_axis else {"axis": None})},
+                "text": {"field": "text"},
+            },
+        },
     ]
 
 
 def _wide_bar(chart: Chart, lang: str, values: list[dict]) -> dict:
     sort = list(dict.fromkeys(v["label"] for v in values))  # the file's order
-    y = {"field": "label", "type": "nominal", "sort": sort, "title": None,
-         "axis": {"labelLimit": 220, "labelPadding": 6}}
+    y = {
+        "field": "label",
+        "type": "nominal",
+        "sort": sort,
+        "title": None,
+        "axis": {"labelLimit": 220, "labelPadding": 6},
+    }
     panelled = any(v["panel"] for v in values)
     width = 300 if panelled else 360
     # An unseen mark per row stretches the value axis so that the figure after the bar fits.
     for v in values:
         v["room"] = v["end"] * width / max(width - _text_width(v["text"], 12) - 8, 1)
-    room = {"mark": {"type": "tick", "opacity": 0}, "encoding": {"y": y, "x": {"field": "room", "type": "quantitative"}}}
+    room = {
+        "mark": {"type": "tick", "opacity": 0},
+        "encoding": {"y": y, "x": {"field": "room", "type": "quantitative"}},
+    }
     layers = [*_bar_layers(y, chart.axis[lang], {"tickCount": 6}), room]
     if panelled:
-        return {"data": {"values": values},
-                "facet": {"row": {"field": "panel", "type": "nominal", "title": None,
-                                  "sort": list(dict.fromkeys(v["panel"] for v in values)),
-                                  "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start",
-                                             "labelPadding": 4}}},
-                "spec": {"layer": layers, "width": 300, "height": {"step": 28}},
-                "resolve": {"scale": {"x": "independent", "y": "independent"}}}
+        return {
+            "data": {"values": values},
+            "facet": {
+                "row": {
+                    "field": "panel",
+                    "type": "nominal",
+                    "title": None,
+                    "sort": list(dict.fromkeys(v["panel"] for v in values)),
+                    "header": {"labelAngle": 0, "labelOrient": "top", "labelAnchor": "start", "labelPadding": 4},
+                }
+            },
+            "spec": {"layer": layers, "width": 300, "height": {"step": 28}},
+            "resolve": {"scale": {"x": "independent", "y": "independent"}},
+        }
     return {"data": {"values": values}, "width": width, "height": {"step": 30}, "layer": layers}
 
 
-def _narrow_bars(values: list[dict], title: str | None, extra: list[dict] | None = None,
-                 domain_min: float = 0) -> dict:
+def _narrow_bars(values: list[dict], title: str | None, extra: list[dict] | None = None, domain_min: float = 0) -> dict:
     """Bars for a phone: each label on its own line above its bar, the figure at the bar's end,
     no axis; the scale leaves room for the longest figure."""
     width = NARROW_WIDTH - 4
     room = max(v["end"] * width / max(width - _text_width(v["text"], NARROW_FONT) - 8, 1) for v in values)
     domain = [0, max(room, domain_min)]
     y = {"field": "order", "type": "ordinal", "axis": None, "scale": {"paddingInner": 0, "paddingOuter": 0}}
-    label = {"mark": {"type": "text", "align": "left", "baseline": "top", "dy": -19, "limit": width},
-             "encoding": {"y": y, "x": {"datum": 0, "type": "quantitative", "scale": {"domain": domain}, "axis": None},
-                          "text": {"field": "label"}}}
-    bars = _bar_layers(y, None, None, {"domain": domain, "nice": False},
-                       {"yOffset": 8}, {"height": 14, "yOffset": 8})
-    spec = {"data": {"values": values}, "width": width, "height": {"step": 46},
-            "layer": [label, *bars, *(extra or [])]}
+    label = {
+        "mark": {"type": "text", "align": "left", "baseline": "top", "dy": -19, "limit": width},
+        "encoding": {
+            "y": y,
+            "x": {"datum": 0, "type": "quantitative", "scale": {"domain": domain}, "axis": None},
+            "text": {"field": "label"},
+        },
+    }
+    bars = _bar_layers(y, None, None, {"domain": domain, "nice": False}, {"yOffset": 8}, {"height": 14, "yOffset": 8})
+    spec = {"data": {"values": values}, "width": width, "height": {"step": 46}, "layer": [label, *bars, *(extra or [])]}
     if title:
         spec["title"] = {"text": title}
     return spec
@@ -437,31 +622,71 @@ def _ratios(values: list[dict]) -> list[dict]:
     for label, by_series in by_label.items():
         if "H100" in by_series and "H20" in by_series:
             pct = round(by_series["H20"]["value"] / by_series["H100"]["value"] * 100)
-            out.append({"order": len(out), "label": label, "value": pct, "end": pct, "text": f"{pct}%",
-                        "low": None, "high": None, "claimed": False})
+            out.append(
+                {
+                    "order": len(out),
+                    "label": label,
+                    "value": pct,
+                    "end": pct,
+                    "text": f"{pct}%",
+                    "low": None,
+                    "high": None,
+                    "claimed": False,
+                }
+            )
     return out
 
 
 def _wide_ratio(chart: Chart, lang: str, values: list[dict]) -> dict:
     ratios = _ratios(values)
-    y = {"field": "label", "type": "nominal", "sort": [v["label"] for v in ratios], "title": None,
-         "axis": {"labelLimit": 220}}
-    return {"data": {"values": ratios}, "width": 360, "height": {"step": 30}, "layer": [
-        {"mark": {"type": "bar", "color": BAR, "height": {"band": 0.7}},
-         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative", "title": TEXT[lang]["ratio"],
-                                    "scale": {"domain": [0, 140]}}}},
-        {"mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]}, "encoding": {"x": {"datum": 100}}},
-        {"mark": {"type": "text", "align": "left", "dx": 4},
-         "encoding": {"y": y, "x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}}},
-    ]}
+    y = {
+        "field": "label",
+        "type": "nominal",
+        "sort": [v["label"] for v in ratios],
+        "title": None,
+        "axis": {"labelLimit": 220},
+    }
+    return {
+        "data": {"values": ratios},
+        "width": 360,
+        "height": {"step": 30},
+        "layer": [
+            {
+                "mark": {"type": "bar", "color": BAR, "height": {"band": 0.7}},
+                "encoding": {
+                    "y": y,
+                    "x": {
+                        "field": "value",
+                        "type": "quantitative",
+                        "title": TEXT[lang]["ratio"],
+                        "scale": {"domain": [0, 140]},
+                    },
+                },
+            },
+            {
+                "mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]},
+                "encoding": {"x": {"datum": 100}},
+            },
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4},
+                "encoding": {"y": y, "x": {"field": "value", "type": "quantitative"}, "text": {"field": "text"}},
+            },
+        ],
+    }
 
 
 def _narrow_ratio(chart: Chart, lang: str, values: list[dict]) -> dict:
     # The H100 = 100% reference line, named at its top.
-    ref = [{"mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]},
-            "encoding": {"x": {"datum": 100, "type": "quantitative"}}},
-           {"mark": {"type": "text", "align": "center", "baseline": "bottom", "y": -2},
-            "encoding": {"x": {"datum": 100, "type": "quantitative"}, "text": {"value": TEXT[lang]["h100"]}}}]
+    ref = [
+        {
+            "mark": {"type": "rule", "color": "currentColor", "strokeDash": [4, 3]},
+            "encoding": {"x": {"datum": 100, "type": "quantitative"}},
+        },
+        {
+            "mark": {"type": "text", "align": "center", "baseline": "bottom", "y": -2},
+            "encoding": {"x": {"datum": 100, "type": "quantitative"}, "text": {"value": TEXT[lang]["h100"]}},
+        },
+    ]
     spec = _narrow_bars(_ratios(values), None, ref, domain_min=100)
     spec["padding"] = {"top": 20}
     return spec
@@ -470,15 +695,29 @@ def _narrow_ratio(chart: Chart, lang: str, values: list[dict]) -> dict:
 def _wide_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     for v in values:
         v["row"] = f"{v['date']}  {v['label']}"
-    y = {"field": "row", "type": "nominal", "sort": [v["row"] for v in values], "title": None,
-         "axis": {"labelLimit": 300, "labelPadding": 6, "grid": True}}
-    return {"data": {"values": values}, "width": 260, "height": {"step": 22},
-            "mark": {"type": "point", "filled": True, "size": 70, "opacity": 1},
-            "encoding": {"y": y,
-                         "x": {"field": "date", "type": "temporal", "title": chart.axis[lang],
-                               "axis": {"format": "%Y", "tickCount": "year"}},
-                         "color": {"field": "series", "type": "nominal", "title": None,
-                                   "scale": {"range": SERIES}, "sort": None}}}
+    y = {
+        "field": "row",
+        "type": "nominal",
+        "sort": [v["row"] for v in values],
+        "title": None,
+        "axis": {"labelLimit": 300, "labelPadding": 6, "grid": True},
+    }
+    return {
+        "data": {"values": values},
+        "width": 260,
+        "height": {"step": 22},
+        "mark": {"type": "point", "filled": True, "size": 70, "opacity": 1},
+        "encoding": {
+            "y": y,
+            "x": {
+                "field": "date",
+                "type": "temporal",
+                "title": chart.axis[lang],
+                "axis": {"format": "%Y", "tickCount": "year"},
+            },
+            "color": {"field": "series", "type": "nominal", "title": None, "scale": {"range": SERIES}, "sort": None},
+        },
+    }
 
 
 def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
@@ -488,7 +727,7 @@ def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     spine, text_x, row, most = 46, 62, 34, 44
     days = [_day(v["date"]) for v in values]
     ys = [16.0]  # the first year's mark above the first event
-    for before, after in zip(days, days[1:]):
+    for before, after in zip(days, days[1:], strict=False):
         ys.append(ys[-1] + row + min((after - before).days * 0.12, most))
     height = round(ys[-1] + row)
     for v, y in zip(values, ys, strict=True):
@@ -504,25 +743,85 @@ def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     years.insert(0, {"y": 6, "year": str(days[0].year)})
     px_x = {"type": "quantitative", "scale": {"domain": [0, NARROW_WIDTH - 4], "nice": False}, "axis": None}
     px_y = {"type": "quantitative", "scale": {"domain": [0, height], "reverse": True, "nice": False}, "axis": None}
-    color = {"field": "series", "type": "nominal", "title": None, "scale": {"range": SERIES}, "sort": None,
-             "legend": {"columns": 2, "symbolSize": 90, "labelLimit": 130}}
-    return {"width": NARROW_WIDTH - 4, "height": height, "layer": [
-        {"data": {"values": [{"y": 0, "y2": height}]},
-         "mark": {"type": "rule", "color": "currentColor", "opacity": 0.5},
-         "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y"), "y2": {"field": "y2"}}},
-        {"data": {"values": years}, "layer": [
-            {"mark": {"type": "tick", "color": "currentColor", "orient": "horizontal", "size": 12, "thickness": 2},
-             "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y")}},
-            {"mark": {"type": "text", "align": "right", "baseline": "middle", "dx": -9, "fontWeight": "bold"},
-             "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y"), "text": {"field": "year"}}}]},
-        {"data": {"values": values}, "layer": [
-            {"mark": {"type": "point", "filled": True, "size": 60, "opacity": 1},
-             "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="dot"), "color": color}},
-            {"mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 12},
-             "encoding": {"x": dict(px_x, datum=text_x), "y": dict(px_y, field="y"), "text": {"field": "date_text"}}},
-            {"mark": {"type": "text", "align": "left", "baseline": "top", "dy": 15, "limit": NARROW_WIDTH - text_x},
-             "encoding": {"x": dict(px_x, datum=text_x), "y": dict(px_y, field="y"), "text": {"field": "label"}}}]},
-    ]}
+    color = {
+        "field": "series",
+        "type": "nominal",
+        "title": None,
+        "scale": {"range": SERIES},
+        "sort": None,
+        "legend": {"columns": 2, "symbolSize": 90, "labelLimit": 130},
+    }
+    return {
+        "width": NARROW_WIDTH - 4,
+        "height": height,
+        "layer": [
+            {
+                "data": {"values": [{"y": 0, "y2": height}]},
+                "mark": {"type": "rule", "color": "currentColor", "opacity": 0.5},
+                "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y"), "y2": {"field": "y2"}},
+            },
+            {
+                "data": {"values": years},
+                "layer": [
+                    {
+                        "mark": {
+                            "type": "tick",
+                            "color": "currentColor",
+                            "orient": "horizontal",
+                            "size": 12,
+                            "thickness": 2,
+                        },
+                        "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="y")},
+                    },
+                    {
+                        "mark": {
+                            "type": "text",
+                            "align": "right",
+                            "baseline": "middle",
+                            "dx": -9,
+                            "fontWeight": "bold",
+                        },
+                        "encoding": {
+                            "x": dict(px_x, datum=spine),
+                            "y": dict(px_y, field="y"),
+                            "text": {"field": "year"},
+                        },
+                    },
+                ],
+            },
+            {
+                "data": {"values": values},
+                "layer": [
+                    {
+                        "mark": {"type": "point", "filled": True, "size": 60, "opacity": 1},
+                        "encoding": {"x": dict(px_x, datum=spine), "y": dict(px_y, field="dot"), "color": color},
+                    },
+                    {
+                        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 12},
+                        "encoding": {
+                            "x": dict(px_x, datum=text_x),
+                            "y": dict(px_y, field="y"),
+                            "text": {"field": "date_text"},
+                        },
+                    },
+                    {
+                        "mark": {
+                            "type": "text",
+                            "align": "left",
+                            "baseline": "top",
+                            "dy": 15,
+                            "limit": NARROW_WIDTH - text_x,
+                        },
+                        "encoding": {
+                            "x": dict(px_x, datum=text_x),
+                            "y": dict(px_y, field="y"),
+                            "text": {"field": "label"},
+                        },
+                    },
+                ],
+            },
+        ],
+    }
 
 
 def _narrow_points(chart: Chart, lang: str, values: list[dict]) -> dict:
@@ -538,32 +837,81 @@ def _points(chart: Chart, lang: str, values: list[dict], narrow: bool = False) -
     for v, d in zip(values, days, strict=True):
         v["t"] = _ms(d)
     checked = [v for v in values if not v["claimed"]]
-    links = [{"t": checked[-1]["t"], "value": checked[-1]["value"], "t2": v["t"], "value2": v["value"]}
-             for v in values if v["claimed"] and checked]
+    links = [
+        {"t": checked[-1]["t"], "value": checked[-1]["value"], "t2": v["t"], "value2": v["value"]}
+        for v in values
+        if v["claimed"] and checked
+    ]
     top = max(100, max(v["end"] for v in values))
-    x = {"field": "t", "type": "temporal", "title": None,
-         "scale": {"domain": [_ms(start), _ms(end)], "nice": False},
-         "axis": {"format": "%Y", "values": [_ms(datetime.date(year, 1, 1)) for year in range(start.year + 1, end.year + 1)],
-                  "grid": False}}
-    y = {"field": "value", "type": "quantitative", "title": chart.axis[lang], "scale": {"domain": [0, top]},
-         "axis": {"values": [0, top / 2, top], "titleAngle": 0 if narrow else -90, "titleAlign": "left",
-                  "titleAnchor": "end", "titleY": -12, "titleX": 0} if narrow else {"values": [0, top / 2, top]}}
-    return {"width": NARROW_WIDTH - 40 if narrow else 360, "height": 150 if narrow else 180, "layer": [
-        {"data": {"values": checked}, "mark": {"type": "line", "color": BAR, "strokeWidth": 2},
-         "encoding": {"x": x, "y": y}},
-        {"data": {"values": links}, "mark": {"type": "rule", "color": BAR, "strokeWidth": 2, "strokeDash": [4, 3]},
-         "encoding": {"x": x, "y": y, "x2": {"field": "t2"}, "y2": {"field": "value2"}}},
-        {"data": {"values": checked}, "layer": [
-            {"mark": {"type": "point", "filled": True, "size": 70, "color": BAR, "opacity": 1},
-             "encoding": {"x": x, "y": y}},
-            {"mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 6, "dy": -4},
-             "encoding": {"x": x, "y": y, "text": {"field": "text"}}}]},
-        {"data": {"values": [v for v in values if v["claimed"]]}, "layer": [
-            {"mark": _claimed_mark("point", size=80, strokeDash=[2, 1], opacity=1),
-             "encoding": {"x": x, "y": y}},
-            {"mark": {"type": "text", "align": "right", "baseline": "bottom", "dx": -14, "dy": -6},
-             "encoding": {"x": x, "y": y, "text": {"field": "label"}}}]},
-    ]}
+    x = {
+        "field": "t",
+        "type": "temporal",
+        "title": None,
+        "scale": {"domain": [_ms(start), _ms(end)], "nice": False},
+        "axis": {
+            "format": "%Y",
+            "values": [_ms(datetime.date(year, 1, 1)) for year in range(start.year + 1, end.year + 1)],
+            "grid": False,
+        },
+    }
+    y = {
+        "field": "value",
+        "type": "quantitative",
+        "title": chart.axis[lang],
+        "scale": {"domain": [0, top]},
+        "axis": {
+            "values": [0, top / 2, top],
+            "titleAngle": 0 if narrow else -90,
+            "titleAlign": "left",
+            "titleAnchor": "end",
+            "titleY": -12,
+            "titleX": 0,
+        }
+        if narrow
+        else {"values": [0, top / 2, top]},
+    }
+    return {
+        "width": NARROW_WIDTH - 40 if narrow else 360,
+        "height": 150 if narrow else 180,
+        "layer": [
+            {
+                "data": {"values": checked},
+                "mark": {"type": "line", "color": BAR, "strokeWidth": 2},
+                "encoding": {"x": x, "y": y},
+            },
+            {
+                "data": {"values": links},
+                "mark": {"type": "rule", "color": BAR, "strokeWidth": 2, "strokeDash": [4, 3]},
+                "encoding": {"x": x, "y": y, "x2": {"field": "t2"}, "y2": {"field": "value2"}},
+            },
+            {
+                "data": {"values": checked},
+                "layer": [
+                    {
+                        "mark": {"type": "point", "filled": True, "size": 70, "color": BAR, "opacity": 1},
+                        "encoding": {"x": x, "y": y},
+                    },
+                    {
+                        "mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 6, "dy": -4},
+                        "encoding": {"x": x, "y": y, "text": {"field": "text"}},
+                    },
+                ],
+            },
+            {
+                "data": {"values": [v for v in values if v["claimed"]]},
+                "layer": [
+                    {
+                        "mark": _claimed_mark("point", size=80, strokeDash=[2, 1], opacity=1),
+                        "encoding": {"x": x, "y": y},
+                    },
+                    {
+                        "mark": {"type": "text", "align": "right", "baseline": "bottom", "dx": -14, "dy": -6},
+                        "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                    },
+                ],
+            },
+        ],
+    }
 
 
 @lru_cache(maxsize=1)
@@ -572,8 +920,13 @@ def _fonts_registered() -> bool:
     import vl_convert as vlc
 
     found = False
-    for folder in ("/usr/share/fonts/truetype/wqy", "/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto",
-                   "/System/Library/Fonts", str(Path.home() / ".fonts")):
+    for folder in (
+        "/usr/share/fonts/truetype/wqy",
+        "/usr/share/fonts/opentype/noto",
+        "/usr/share/fonts/truetype/noto",
+        "/System/Library/Fonts",
+        str(Path.home() / ".fonts"),
+    ):
         if Path(folder).is_dir():
             vlc.register_font_directory(folder)
             found = True
@@ -620,8 +973,10 @@ def _render(spec: dict) -> str:
 # What the renderer writes for interactive use; the figure around the SVG carries
 # its accessible name, so these only cost bytes. Claimed marks keep one class.
 _CLAIMED = re.compile(r'\sclass="[^"]*\bclaimed\d+_marks\b[^"]*"')
-_DROP_ATTRS = re.compile(r'\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events|class)="[^"]*"'
-                         r'|\sopacity="1"|\sfont-family="[^"]*"')  # the font comes from the site's CSS
+_DROP_ATTRS = re.compile(
+    r'\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events|class)="[^"]*"'
+    r'|\sopacity="1"|\sfont-family="[^"]*"'
+)  # the font comes from the site's CSS
 _EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
 
 
@@ -650,17 +1005,27 @@ def figure_html(chart: Chart, svg: str, lang: str, page_url: str, sources: dict[
     open_, close = ("（", "）") if lang == "zh" else (" (", ")")
     caption_sources = t["sep"].join(
         f'<a href="{sources_href}#{esc(sid)}">[{sources[sid].number}]</a> {sources[sid].outlet_html(lang)}'
-        f"{open_}{esc(', '.join(dates))}{close}" for sid, dates in cited.items())
+        f"{open_}{esc(', '.join(dates))}{close}"
+        for sid, dates in cited.items()
+    )
     has_series = any(r.series for r in chart.rows)
     has_note = any(r.note for r in chart.rows)
     has_claims = any(r.claimed for r in chart.rows)
-    head = [t["label"]] + ([t["series"]] if has_series else []) + [t["value"], t["date"], t["source"]] + (
-        [t["status"]] if has_claims else []) + ([t["note"]] if has_note else [])
+    head = (
+        [t["label"]]
+        + ([t["series"]] if has_series else [])
+        + [t["value"], t["date"], t["source"]]
+        + ([t["status"]] if has_claims else [])
+        + ([t["note"]] if has_note else [])
+    )
     body = []
     for r in chart.rows:
         cells = [esc(r.label[lang])] + ([esc((r.series or {}).get(lang, ""))] if has_series else [])
-        cells += [esc(shown_value(r, lang)), esc(r.date),
-                  f'<a href="{sources_href}#{esc(r.source)}">[{sources[r.source].number}]</a>']
+        cells += [
+            esc(shown_value(r, lang)),
+            esc(r.date),
+            f'<a href="{sources_href}#{esc(r.source)}">[{sources[r.source].number}]</a>',
+        ]
         if has_claims:
             cells.append(esc(t["claimed"] if r.claimed else t["checked"]))
         if has_note:
@@ -668,36 +1033,46 @@ def figure_html(chart: Chart, svg: str, lang: str, page_url: str, sources: dict[
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     cid = esc(chart.id)
     title_id, desc_id = f"chart-{cid}-title", f"chart-{cid}-desc"
-    claimed_key = (f'<span class="chart__entry"><span class="chart__key chart__key--claimed" aria-hidden="true">'
-                   f'</span>{esc(t["claimed"])}</span>')
+    claimed_key = (
+        f'<span class="chart__entry"><span class="chart__key chart__key--claimed" aria-hidden="true">'
+        f"</span>{esc(t['claimed'])}</span>"
+    )
     if chart.kind == "quote":
-        drawing = [f'<blockquote class="chart__quote"><p>{esc(chart.quote[lang])}</p></blockquote>',
-                   f'<p class="chart__legend chart__legend--claimed">{claimed_key}</p>',
-                   f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>']
-        note = f' {esc(t["quoted"])}{t["end"]}'
+        drawing = [
+            f'<blockquote class="chart__quote"><p>{esc(chart.quote[lang])}</p></blockquote>',
+            f'<p class="chart__legend chart__legend--claimed">{claimed_key}</p>',
+            f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>',
+        ]
+        note = f" {esc(t['quoted'])}{t['end']}"
     else:
         narrow = render_svg(chart, lang, "narrow")
-        drawing = [f'<div class="chart__svg" role="img" aria-labelledby="{title_id} {desc_id}">'
-                   f'<div class="chart__wide">{svg}</div><div class="chart__narrow">{narrow}</div></div>']
+        drawing = [
+            f'<div class="chart__svg" role="img" aria-labelledby="{title_id} {desc_id}">'
+            f'<div class="chart__wide">{svg}</div><div class="chart__narrow">{narrow}</div></div>'
+        ]
         if has_claims:
-            drawing.append(f'<p class="chart__legend"><span class="chart__entry"><span class="chart__key '
-                           f'chart__key--checked" aria-hidden="true"></span>{esc(t["checked"])}</span> '
-                           f'{claimed_key}</p>')
+            drawing.append(
+                f'<p class="chart__legend"><span class="chart__entry"><span class="chart__key '
+                f'chart__key--checked" aria-hidden="true"></span>{esc(t["checked"])}</span> '
+                f"{claimed_key}</p>"
+            )
         drawing.append(f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>')
         note = ""
-    return "\n".join([
-        f'<figure class="chart chart--{esc(chart.kind)}" id="chart-{cid}" aria-labelledby="{title_id}" '
-        f'data-chart="{cid}">',
-        f'<p class="chart__title" id="{title_id}">{esc(chart.title[lang])}</p>',
-        *drawing,
-        f'<details class="chart__data"><summary>{esc(t["data"])}</summary>',
-        '<div class="chart__table"><table>',
-        "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead>",
-        "<tbody>" + "".join(body) + "</tbody></table></div></details>",
-        f'<figcaption class="chart__caption">{esc(t["sources"])}{"：" if lang == "zh" else ": "}{caption_sources}'
-        f'{t["end"]}{note} <a href="{csv_href}" download>{esc(t["download"])}</a></figcaption>',
-        "</figure>",
-    ])
+    return "\n".join(
+        [
+            f'<figure class="chart chart--{esc(chart.kind)}" id="chart-{cid}" aria-labelledby="{title_id}" '
+            f'data-chart="{cid}">',
+            f'<p class="chart__title" id="{title_id}">{esc(chart.title[lang])}</p>',
+            *drawing,
+            f'<details class="chart__data"><summary>{esc(t["data"])}</summary>',
+            '<div class="chart__table"><table>',
+            "<thead><tr>" + "".join(f'<th scope="col">{esc(h)}</th>' for h in head) + "</tr></thead>",
+            "<tbody>" + "".join(body) + "</tbody></table></div></details>",
+            f'<figcaption class="chart__caption">{esc(t["sources"])}{"：" if lang == "zh" else ": "}{caption_sources}'
+            f'{t["end"]}{note} <a href="{csv_href}" download>{esc(t["download"])}</a></figcaption>',
+            "</figure>",
+        ]
+    )
 
 
 def chart_json(chart: Chart, lang: str, variant: str = "wide") -> str:

@@ -19,9 +19,6 @@ from .claims import LEDGER_DIRECTIVES, check_claims
 from .corrections import check_corrections
 
 DIRECTIVES = {"glossary", "sources", "chart", "cover", "reading-path"}
-# Set by the build script, which runs these rules itself and reports them in its
-# own format: the MkDocs hook then does not run them a second time.
-REPORTED_BY_CALLER = False
 
 
 def check_front_matter(site: SiteData) -> list[Finding]:
@@ -30,8 +27,16 @@ def check_front_matter(site: SiteData) -> list[Finding]:
         for key in ("title", "description"):
             value = page.meta.get(key)
             if not isinstance(value, str) or not value.strip():
-                out.append(Finding(page.path, 1, 1, "FRONT-MATTER", f"the page has no '{key}' in its front matter",
-                                   f"add '{key}: …' in {'Chinese' if page.page.lang == 'zh' else 'English'}"))
+                out.append(
+                    Finding(
+                        page.path,
+                        1,
+                        1,
+                        "FRONT-MATTER",
+                        f"the page has no '{key}' in its front matter",
+                        f"add '{key}: …' in {'Chinese' if page.page.lang == 'zh' else 'English'}",
+                    )
+                )
     return out
 
 
@@ -45,9 +50,18 @@ def check_page_references(site: SiteData) -> list[Finding]:
         out += check_citations(text, site.sources, page.path)
         out += check_directives(text, DIRECTIVES | LEDGER_DIRECTIVES, page.path)
         if charts_loaded:
-            out += [Finding(page.path, line, 1, "CHART-UNKNOWN", f"no chart '{arg}' in {REGISTRY.as_posix()}",
-                            f"use one of: {', '.join(sorted(site.charts))}")
-                    for line, name, arg in find_directives(text) if name == "chart" and arg not in site.charts]
+            out += [
+                Finding(
+                    page.path,
+                    line,
+                    1,
+                    "CHART-UNKNOWN",
+                    f"no chart '{arg}' in {REGISTRY.as_posix()}",
+                    f"use one of: {', '.join(sorted(site.charts))}",
+                )
+                for line, name, arg in find_directives(text)
+                if name == "chart" and arg not in site.charts
+            ]
     return out
 
 
@@ -57,20 +71,45 @@ def check_charts(site: SiteData) -> list[Finding]:
     out = []
     for cid, chart in site.charts.items():
         if cid not in used:
-            out.append(Finding(REGISTRY.as_posix(), 0, 0, "CHART-UNUSED", f"chart '{cid}' is embedded on no page",
-                               f"add '::: chart {cid}' to a page pair, or remove the chart", "warning"))
+            out.append(
+                Finding(
+                    REGISTRY.as_posix(),
+                    0,
+                    0,
+                    "CHART-UNUSED",
+                    f"chart '{cid}' is embedded on no page",
+                    f"add '::: chart {cid}' to a page pair, or remove the chart",
+                    "warning",
+                )
+            )
         for lang in ("zh", "en"):
             for variant in VARIANTS:
                 size = len(render_svg(chart, lang, variant).encode("utf-8"))
                 if size > MAX_BYTES:
-                    out.append(Finding(f"docs/{chart.data}", 1, 1, "CHART-SIZE",
-                                       f"the {lang} {variant} SVG of '{cid}' is {size:,} bytes, over the "
-                                       f"{MAX_BYTES:,}-byte budget",
-                                       "show fewer rows or shorter labels; the full data stays in the table"))
+                    out.append(
+                        Finding(
+                            f"docs/{chart.data}",
+                            1,
+                            1,
+                            "CHART-SIZE",
+                            f"the {lang} {variant} SVG of '{cid}' is {size:,} bytes, over the "
+                            f"{MAX_BYTES:,}-byte budget",
+                            "show fewer rows or shorter labels; the full data stays in the table",
+                        )
+                    )
     if site.charts and not cjk_font_available():
-        out.append(Finding(REGISTRY.as_posix(), 0, 0, "CHART-FONT", "no Chinese font is installed here to measure "
-                           "chart labels: Chinese labels may be sized wrong in this build",
-                           "install one (Debian: apt-get install fonts-wqy-microhei); CI and deploy do", "notice"))
+        out.append(
+            Finding(
+                REGISTRY.as_posix(),
+                0,
+                0,
+                "CHART-FONT",
+                "no Chinese font is installed here to measure "
+                "chart labels: Chinese labels may be sized wrong in this build",
+                "install one (Debian: apt-get install fonts-wqy-microhei); CI and deploy do",
+                "notice",
+            )
+        )
     return out
 
 
@@ -86,16 +125,23 @@ def check_text(site: SiteData) -> list[Finding]:
 def check_ledger(site: SiteData) -> list[Finding]:
     """The claim ledger and the corrections log against the pages (skipped when the ledger did not load)."""
     ledger_broken = not site.claims and any(f.rule == "DATA-CLAIMS" for f in site.findings)
-    return ([] if ledger_broken else check_claims(site.claims, site.pages, site.sources)) + \
-        check_corrections(site.corrections, site.pages)
+    return ([] if ledger_broken else check_claims(site.claims, site.pages, site.sources)) + check_corrections(
+        site.corrections, site.pages
+    )
 
 
 def check_site_data(site: SiteData) -> list[Finding]:
     """Every source rule, in one list."""
-    return (list(site.findings) + check_front_matter(site) + check_page_references(site)
-            + check_parity(site.pages, site.glossary) + check_text(site) + check_charts(site)
-            + check_ledger(site)
-            + [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)])
+    return (
+        list(site.findings)
+        + check_front_matter(site)
+        + check_page_references(site)
+        + check_parity(site.pages, site.glossary)
+        + check_text(site)
+        + check_charts(site)
+        + check_ledger(site)
+        + [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)]
+    )
 
 
 def fix_sources(root: Path) -> list[str]:

@@ -44,9 +44,16 @@ def check_traditional(page: Page, glossary: Glossary) -> list[Finding]:
     for section in page.sections:
         for lineno, line in prose_lines(section):
             for col, ch, simp in traditional_chars(line, allowed):
-                out.append(Finding(page.path, lineno, col + 1, "ZH-TRADITIONAL",
-                                   f"Traditional character '{ch}' on a Simplified Chinese page",
-                                   f"write '{simp}'"))
+                out.append(
+                    Finding(
+                        page.path,
+                        lineno,
+                        col + 1,
+                        "ZH-TRADITIONAL",
+                        f"Traditional character '{ch}' on a Simplified Chinese page",
+                        f"write '{simp}'",
+                    )
+                )
     return out
 
 
@@ -72,9 +79,16 @@ def check_copywriting(page: Page, text: str, glossary: Glossary) -> list[Finding
     out = []
     result = autocorrect_py.lint_for(text, "md")
     for r in result.lines:
-        out.append(Finding(page.path, r.line, r.col, "ZH-COPYWRITING",
-                           f"spacing or punctuation: '{r.old.strip()}'",
-                           f"write '{r.new.strip()}' (or run scripts/build.py --fix)"))
+        out.append(
+            Finding(
+                page.path,
+                r.line,
+                r.col,
+                "ZH-COPYWRITING",
+                f"spacing or punctuation: '{r.old.strip()}'",
+                f"write '{r.new.strip()}' (or run scripts/build.py --fix)",
+            )
+        )
     return out
 
 
@@ -91,7 +105,14 @@ def check_rejected_variants(page: Page, glossary: Glossary) -> list[Finding]:
         for lineno, line in lines:
             for lang in ("zh", "en"):
                 for start, _, variant, term in glossary.find_rejected(line, lang):
-                    out.append(Finding(page.path, lineno, start + 1, "TERM-VARIANT",
-                                       f"'{variant}' is a rejected form of '{term.name[lang]}'",
-                                       f"write '{term.name[lang]}' (docs/data/glossary.yml lists the forms)"))
+                    out.append(
+                        Finding(
+                            page.path,
+                            lineno,
+                            start + 1,
+                            "TERM-VARIANT",
+                            f"'{variant}' is a rejected form of '{term.name[lang]}'",
+                            f"write '{term.name[lang]}' (docs/data/glossary.yml lists the forms)",
+                        )
+                    )
     return out

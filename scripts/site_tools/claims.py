@@ -36,29 +36,70 @@ class Verdict:
 # The verdict vocabulary, defined once: the schema's enum, the badges, the
 # filter, the about page and the JSON-LD all follow this order and these labels.
 VERDICTS: dict[str, Verdict] = {
-    "confirmed": Verdict("属实", "Confirmed", {
-        "zh": "公开来源支持文章的说法（措辞上的细微差别除外）。",
-        "en": "Public sources support the claim as the article states it (minor wording aside)."}, 5),
-    "partly-confirmed": Verdict("部分属实", "Partly confirmed", {
-        "zh": "说法的一部分有来源支持，另一部分（某个数字、最高级的说法或原话）没有。",
-        "en": "Part of the claim is supported; another part (a figure, a superlative, the exact words) is not."}, 4),
-    "misframed": Verdict("表述失当", "Misframed", {
-        "zh": "所涉事实存在，但文章的表述（时间跨度、因果、把一件事说成两件）与来源不符。",
-        "en": "The facts exist, but the article frames them in a way the sources do not support "
-              "(time span, cause, one thing presented as two)."}, 2),
-    "misattributed": Verdict("出处有误", "Misattributed", {
-        "zh": "说法或数字存在，但出自文章所说之外的另一方。",
-        "en": "The statement or figure exists, but it comes from someone other than the article says."}, 2),
-    "disputed": Verdict("存在争议", "Disputed", {
-        "zh": "公开来源与这一说法相悖，或对其提出了实质性质疑。",
-        "en": "Public sources contradict the claim or seriously question it."}, 3),
-    "no-source-found": Verdict("未找到来源", "No source found", {
-        "zh": "本站未找到支持这一说法的公开来源；这并不意味着它不实。",
-        "en": "This site found no public source for the claim; that does not mean it is false."}, None),
-    "unverifiable": Verdict("无法核实", "Unverifiable", {
-        "zh": "这一说法无法用公开信息核实，例如涉及未公开的内部决定。",
-        "en": "The claim cannot be checked against public information, e.g. an undisclosed internal decision."},
-        None),
+    "confirmed": Verdict(
+        "属实",
+        "Confirmed",
+        {
+            "zh": "公开来源支持文章的说法（措辞上的细微差别除外）。",
+            "en": "Public sources support the claim as the article states it (minor wording aside).",
+        },
+        5,
+    ),
+    "partly-confirmed": Verdict(
+        "部分属实",
+        "Partly confirmed",
+        {
+            "zh": "说法的一部分有来源支持，另一部分（某个数字、最高级的说法或原话）没有。",
+            "en": "Part of the claim is supported; another part (a figure, a superlative, the exact words) is not.",
+        },
+        4,
+    ),
+    "misframed": Verdict(
+        "表述失当",
+        "Misframed",
+        {
+            "zh": "所涉事实存在，但文章的表述（时间跨度、因果、把一件事说成两件）与来源不符。",
+            "en": "The facts exist, but the article frames them in a way the sources do not support "
+            "(time span, cause, one thing presented as two).",
+        },
+        2,
+    ),
+    "misattributed": Verdict(
+        "出处有误",
+        "Misattributed",
+        {
+            "zh": "说法或数字存在，但出自文章所说之外的另一方。",
+            "en": "The statement or figure exists, but it comes from someone other than the article says.",
+        },
+        2,
+    ),
+    "disputed": Verdict(
+        "存在争议",
+        "Disputed",
+        {
+            "zh": "公开来源与这一说法相悖，或对其提出了实质性质疑。",
+            "en": "Public sources contradict the claim or seriously question it.",
+        },
+        3,
+    ),
+    "no-source-found": Verdict(
+        "未找到来源",
+        "No source found",
+        {
+            "zh": "本站未找到支持这一说法的公开来源；这并不意味着它不实。",
+            "en": "This site found no public source for the claim; that does not mean it is false.",
+        },
+        None,
+    ),
+    "unverifiable": Verdict(
+        "无法核实",
+        "Unverifiable",
+        {
+            "zh": "这一说法无法用公开信息核实，例如涉及未公开的内部决定。",
+            "en": "The claim cannot be checked against public information, e.g. an undisclosed internal decision.",
+        },
+        None,
+    ),
 }
 # Directives of the ledger's pages (and the marker above a note), for the DIRECTIVE rule.
 LEDGER_DIRECTIVES = {"claim", "claims", "verdicts", "corrections"}
@@ -96,8 +137,16 @@ def load_claims(root: Path) -> tuple[dict[str, Claim], list[Finding]]:
     try:
         schema = load_schema(root / SCHEMA_FILE)
     except (OSError, ValueError) as e:
-        return {}, [Finding(SCHEMA_FILE.as_posix(), 0, 0, RULE, f"the ledger's schema cannot be read ({e})",
-                            "restore docs/data/claims.schema.json from git")]
+        return {}, [
+            Finding(
+                SCHEMA_FILE.as_posix(),
+                0,
+                0,
+                RULE,
+                f"the ledger's schema cannot be read ({e})",
+                "restore docs/data/claims.schema.json from git",
+            )
+        ]
     findings = schema_findings(entries, schema, name, RULE, {"verdict": "CLAIM-VERDICT"})
     claims: dict[str, Claim] = {}
     for entry in entries:
@@ -105,14 +154,28 @@ def load_claims(root: Path) -> tuple[dict[str, Claim], list[Finding]]:
         if not isinstance(cid, str):
             continue
         if cid in claims:
-            findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate claim id '{cid}'",
-                                    "ids must be unique; rename one"))
+            findings.append(
+                Finding(
+                    name, entry.line_of("id"), 1, RULE, f"duplicate claim id '{cid}'", "ids must be unique; rename one"
+                )
+            )
             continue
         try:
             page, section = entry["where"].split("#", 1)
-            claim = Claim(cid, dict(entry["title"]), dict(entry["claim"]), dict(entry["by"]), entry["verdict"],
-                          tuple(entry["evidence"]), dict(entry["explanation"]), page, section,
-                          entry["reviewed"], entry.line, dict(entry.key_lines))
+            claim = Claim(
+                cid,
+                dict(entry["title"]),
+                dict(entry["claim"]),
+                dict(entry["by"]),
+                entry["verdict"],
+                tuple(entry["evidence"]),
+                dict(entry["explanation"]),
+                page,
+                section,
+                entry["reviewed"],
+                entry.line,
+                dict(entry.key_lines),
+            )
         except (KeyError, TypeError, AttributeError, ValueError):
             continue  # reported by the schema
         if claim.verdict in VERDICTS:  # otherwise reported as CLAIM-VERDICT
@@ -154,74 +217,165 @@ def check_claims(claims: dict[str, Claim], pages: list[Page], sources: dict) -> 
         marked_notes = {line + 1 for line, _, above in markers if above}
         for line, ids, above in markers:
             if not ids:
-                out.append(Finding(page.path, line, 1, "CLAIM-MARKER", "'::: claim' names no claim",
-                                   "write '::: claim ID' with an id from " + name))
+                out.append(
+                    Finding(
+                        page.path,
+                        line,
+                        1,
+                        "CLAIM-MARKER",
+                        "'::: claim' names no claim",
+                        "write '::: claim ID' with an id from " + name,
+                    )
+                )
             if not above:
-                out.append(Finding(page.path, line, 1, "CLAIM-MARKER",
-                                   "'::: claim' must stand on the line directly above a '!!! context' note",
-                                   "move it to the line above the note it belongs to"))
+                out.append(
+                    Finding(
+                        page.path,
+                        line,
+                        1,
+                        "CLAIM-MARKER",
+                        "'::: claim' must stand on the line directly above a '!!! context' note",
+                        "move it to the line above the note it belongs to",
+                    )
+                )
             for cid in ids:
                 if cid not in claims:
                     text = page.text.split("\n")[line - 1]
                     col = re.search(rf"(?<=\s){re.escape(cid)}(?=\s|$)", text).start() + 1
-                    out.append(Finding(page.path, line, col, "CLAIM-UNKNOWN", f"no claim '{cid}' in {name}",
-                                       "use an id from the ledger, or add the claim there"))
+                    out.append(
+                        Finding(
+                            page.path,
+                            line,
+                            col,
+                            "CLAIM-UNKNOWN",
+                            f"no claim '{cid}' in {name}",
+                            "use an id from the ledger, or add the claim there",
+                        )
+                    )
                 elif above:
                     named[key].add(cid)
                     per_section.setdefault(key, []).append((_section_of(page, line), cid))
         for i, text in enumerate(body_text(page).split("\n"), 1):
             if NOTE.match(text) and i not in marked_notes:
-                out.append(Finding(page.path, i, 1, "CLAIM-MARKER", "this context note names no claim",
-                                   "add a line '::: claim ID' directly above it (ids in " + name + ")"))
+                out.append(
+                    Finding(
+                        page.path,
+                        i,
+                        1,
+                        "CLAIM-MARKER",
+                        "this context note names no claim",
+                        "add a line '::: claim ID' directly above it (ids in " + name + ")",
+                    )
+                )
     for claim in claims.values():
         where_line = claim.key_lines.get("where", claim.line)
         for lang in ("zh", "en"):
             page = by_page.get((claim.page, lang))
             if page is None:
-                out.append(Finding(name, where_line, 1, "CLAIM-WHERE",
-                                   f"claim '{claim.id}' is on page '{claim.page}', which has no {lang} file",
-                                   "write the page's name without language suffix, e.g. impact-on-china#…"))
+                out.append(
+                    Finding(
+                        name,
+                        where_line,
+                        1,
+                        "CLAIM-WHERE",
+                        f"claim '{claim.id}' is on page '{claim.page}', which has no {lang} file",
+                        "write the page's name without language suffix, e.g. impact-on-china#…",
+                    )
+                )
                 continue
             if claim.section not in {s.id for s in page.headings}:
-                out.append(Finding(name, where_line, 1, "CLAIM-WHERE",
-                                   f"claim '{claim.id}': {page.path} has no section #{claim.section}",
-                                   "use the heading id of the section where the claim appears"))
+                out.append(
+                    Finding(
+                        name,
+                        where_line,
+                        1,
+                        "CLAIM-WHERE",
+                        f"claim '{claim.id}': {page.path} has no section #{claim.section}",
+                        "use the heading id of the section where the claim appears",
+                    )
+                )
             if claim.verdict != "confirmed" and claim.id not in named.get((claim.page, lang), set()):
-                out.append(Finding(name, claim.line, 1, "CLAIM-NOTE",
-                                   f"claim '{claim.id}' is {claim.verdict} but no context note on {page.path} "
-                                   "names it", f"add '::: claim {claim.id}' above the context note on that page "
-                                               "that discusses it, or write one"))
+                out.append(
+                    Finding(
+                        name,
+                        claim.line,
+                        1,
+                        "CLAIM-NOTE",
+                        f"claim '{claim.id}' is {claim.verdict} but no context note on {page.path} names it",
+                        f"add '::: claim {claim.id}' above the context note on that page "
+                        "that discusses it, or write one",
+                    )
+                )
         ev_line = claim.key_lines.get("evidence", claim.line)
         for sid in claim.evidence:
             if sid not in sources:
-                out.append(Finding(name, ev_line, 1, "CLAIM-EVIDENCE",
-                                   f"claim '{claim.id}' cites unknown source '{sid}'",
-                                   "use an id from docs/data/sources.yml or add the source there"))
+                out.append(
+                    Finding(
+                        name,
+                        ev_line,
+                        1,
+                        "CLAIM-EVIDENCE",
+                        f"claim '{claim.id}' cites unknown source '{sid}'",
+                        "use an id from docs/data/sources.yml or add the source there",
+                    )
+                )
         if not claim.evidence and claim.verdict in NEEDS_EVIDENCE:
-            out.append(Finding(name, ev_line, 1, "CLAIM-EVIDENCE",
-                               f"claim '{claim.id}' is {claim.verdict} but cites no evidence",
-                               "list the source ids that support the verdict"))
+            out.append(
+                Finding(
+                    name,
+                    ev_line,
+                    1,
+                    "CLAIM-EVIDENCE",
+                    f"claim '{claim.id}' is {claim.verdict} but cites no evidence",
+                    "list the source ids that support the verdict",
+                )
+            )
     for (stem, lang), marks in per_section.items():
         if lang != "zh" or (stem, "en") not in per_section:
             continue
         if sorted(marks, key=str) != sorted(per_section[(stem, "en")], key=str):
             page = by_page[(stem, "en")]
-            out.append(Finding(page.path, 1, 1, "CLAIM-PARITY",
-                               f"the context notes name different claims than docs/{stem}.zh.md, section by section",
-                               "give each note the same '::: claim' line in both languages"))
+            out.append(
+                Finding(
+                    page.path,
+                    1,
+                    1,
+                    "CLAIM-PARITY",
+                    f"the context notes name different claims than docs/{stem}.zh.md, section by section",
+                    "give each note the same '::: claim' line in both languages",
+                )
+            )
     return out
 
 
 # --- Rendering --------------------------------------------------------------------------------------------------
 
 TEXT = {
-    "zh": {"verdict": "核查结论：", "by": "说法来源：", "evidence": "依据：", "no_evidence": "未找到可支持这一说法的公开来源。",
-           "seen": "见于：", "all": "全部", "filter": "按核查结论筛选",
-           "sep": "；", "colon": "：", "quote": "“{}”"},
-    "en": {"verdict": "Verdict: ", "by": "Claim by: ", "evidence": "Evidence: ",
-           "no_evidence": "No public source supporting the claim was found.", "seen": "Appears in: ",
-           "original": "Original: ", "all": "All", "filter": "Filter by verdict", "sep": "; ", "colon": ": ",
-           "quote": "“{}”"},
+    "zh": {
+        "verdict": "核查结论：",
+        "by": "说法来源：",
+        "evidence": "依据：",
+        "no_evidence": "未找到可支持这一说法的公开来源。",
+        "seen": "见于：",
+        "all": "全部",
+        "filter": "按核查结论筛选",
+        "sep": "；",
+        "colon": "：",
+        "quote": "“{}”",
+    },
+    "en": {
+        "verdict": "Verdict: ",
+        "by": "Claim by: ",
+        "evidence": "Evidence: ",
+        "no_evidence": "No public source supporting the claim was found.",
+        "seen": "Appears in: ",
+        "original": "Original: ",
+        "all": "All",
+        "filter": "Filter by verdict",
+        "sep": "; ",
+        "colon": ": ",
+        "quote": "“{}”",
+    },
 }
 
 
@@ -233,9 +387,6 @@ def badge(verdict: str, lang: str, href: str | None = None) -> str:
     label = _e(getattr(VERDICTS[verdict], lang))
     cls = f"claim-badge claim-badge--{verdict}"
     return f'<a class="{cls}" href="{_e(href)}">{label}</a>' if href else f'<span class="{cls}">{label}</span>'
-
-
-
 
 
 def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_href: str = "claims.html") -> str:
@@ -263,30 +414,49 @@ def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_hr
     return "\n".join(out)
 
 
-def render_claims(claims: dict[str, Claim], sources: dict, pages: list[Page], lang: str,
-                  assets: str = "assets/") -> str:
+def render_claims(
+    claims: dict[str, Claim], sources: dict, pages: list[Page], lang: str, assets: str = "assets/"
+) -> str:
     """HTML for the `::: claims` line of the claims page: the filter and every claim.
     The filter's script comes with it (from `assets`, relative to the page), so other pages do not load it."""
     t = TEXT[lang]
     titles = {(p.page.stem, p.page.lang): p for p in pages}
     counts = {v: sum(c.verdict == v for c in claims.values()) for v in VERDICTS}
-    buttons = [f'<button type="button" class="claims-filter__button" data-verdict="all" aria-pressed="true">'
-               f'{t["all"]} <span class="claims-filter__count">{len(claims)}</span></button>']
-    buttons += [f'<button type="button" class="claims-filter__button" data-verdict="{v}" aria-pressed="false">'
-                f'{badge(v, lang)} <span class="claims-filter__count">{n}</span></button>'
-                for v, n in counts.items() if n]
-    parts = [f'<div class="claims-filter" role="group" aria-label="{t["filter"]}" hidden>{"".join(buttons)}</div>',
-             '<p class="claims-status" role="status"></p>', '<ol class="claims">']
+    buttons = [
+        f'<button type="button" class="claims-filter__button" data-verdict="all" aria-pressed="true">'
+        f'{t["all"]} <span class="claims-filter__count">{len(claims)}</span></button>'
+    ]
+    buttons += [
+        f'<button type="button" class="claims-filter__button" data-verdict="{v}" aria-pressed="false">'
+        f'{badge(v, lang)} <span class="claims-filter__count">{n}</span></button>'
+        for v, n in counts.items()
+        if n
+    ]
+    parts = [
+        f'<div class="claims-filter" role="group" aria-label="{t["filter"]}" hidden>{"".join(buttons)}</div>',
+        '<p class="claims-status" role="status"></p>',
+        '<ol class="claims">',
+    ]
     for c in claims.values():
         page = titles.get((c.page, lang))
         page_title = _e(str(page.meta.get("title", c.page))) if page else _e(c.page)
         section = next((s.title for s in page.headings if s.id == c.section), "") if page else ""
         where = f"{page_title} › {_e(section)}" if section else page_title
-        evidence = t["sep"].join(
-            f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {_e(sources[s].outlet[lang])}, '
-            f'{_e(sources[s].date)}' for s in c.evidence if s in sources) or t["no_evidence"]
-        original = (f'<p class="claim__original">{t["original"]}<span lang="zh-Hans">'
-                    f'{_e(t["quote"].format(c.claim["zh"]))}</span></p>' if lang == "en" else "")
+        evidence = (
+            t["sep"].join(
+                f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {_e(sources[s].outlet[lang])}, '
+                f"{_e(sources[s].date)}"
+                for s in c.evidence
+                if s in sources
+            )
+            or t["no_evidence"]
+        )
+        original = (
+            f'<p class="claim__original">{t["original"]}<span lang="zh-Hans">'
+            f"{_e(t['quote'].format(c.claim['zh']))}</span></p>"
+            if lang == "en"
+            else ""
+        )
         parts.append(
             f'<li class="claim" id="{_e(c.id)}" data-verdict="{c.verdict}">'
             f'<p class="claim__title">{_e(c.title[lang])}</p>'
@@ -296,24 +466,35 @@ def render_claims(claims: dict[str, Claim], sources: dict, pages: list[Page], la
             f'<p class="claim__explanation">{_e(c.explanation[lang])}</p>'
             f'<p class="claim__evidence">{t["evidence"]}{evidence}</p>'
             f'<p class="claim__where">{t["seen"]}<a href="{_e(c.page)}.html#{_e(c.section)}">{where}</a></p>'
-            '</li>')
+            "</li>"
+        )
     parts += ["</ol>", f'<script src="{_e(assets)}javascripts/claims-filter.js"></script>', ""]
     return "\n".join(parts)
 
 
 def render_verdicts(lang: str) -> str:
     """HTML for the `::: verdicts` line of the about page: the vocabulary and what each word means."""
-    rows = [f'<dt>{badge(v, lang)}</dt><dd>{_e(d.definition[lang])}</dd>' for v, d in VERDICTS.items()]
+    rows = [f"<dt>{badge(v, lang)}</dt><dd>{_e(d.definition[lang])}</dd>" for v, d in VERDICTS.items()]
     return '<dl class="verdicts">' + "".join(rows) + "</dl>\n"
 
 
-def claim_review_jsonld(claims: dict[str, Claim], sources: dict, lang: str, page_url: str,
-                        site_name: str, site_url: str) -> str:
+def claim_review_jsonld(
+    claims: dict[str, Claim], sources: dict, lang: str, page_url: str, site_name: str, site_url: str
+) -> str:
     """schema.org ClaimReview, one per claim, as text safe inside <script type="application/ld+json">."""
     article = sources.get(ARTICLE_SOURCE)
-    appearance = {"@type": "CreativeWork", "url": article.url, "datePublished": article.date,
-                  "headline": article.title["zh"], "inLanguage": "zh-Hans",
-                  "publisher": {"@type": "Organization", "name": article.outlet[lang]}} if article else None
+    appearance = (
+        {
+            "@type": "CreativeWork",
+            "url": article.url,
+            "datePublished": article.date,
+            "headline": article.title["zh"],
+            "inLanguage": "zh-Hans",
+            "publisher": {"@type": "Organization", "name": article.outlet[lang]},
+        }
+        if article
+        else None
+    )
     items = []
     for c in claims.values():
         v = VERDICTS[c.verdict]
@@ -323,23 +504,24 @@ def claim_review_jsonld(claims: dict[str, Claim], sources: dict, lang: str, page
         claim = {"@type": "Claim", "author": {"@type": c.by["type"], "name": c.by[lang]}}
         if appearance:
             claim.update(appearance=appearance, firstAppearance=appearance, datePublished=article.date)
-        items.append({
-            "@type": "ClaimReview",
-            "url": f"{page_url}#{c.id}",
-            "claimReviewed": c.claim[lang],
-            "datePublished": c.reviewed,
-            "inLanguage": "zh-Hans" if lang == "zh" else "en",
-            "author": {"@type": "Organization", "name": site_name, "url": site_url},
-            "reviewRating": rating,
-            "itemReviewed": claim,
-        })
+        items.append(
+            {
+                "@type": "ClaimReview",
+                "url": f"{page_url}#{c.id}",
+                "claimReviewed": c.claim[lang],
+                "datePublished": c.reviewed,
+                "inLanguage": "zh-Hans" if lang == "zh" else "en",
+                "author": {"@type": "Organization", "name": site_name, "url": site_url},
+                "reviewRating": rating,
+                "itemReviewed": claim,
+            }
+        )
     return script_json({"@context": "https://schema.org", "@graph": items})
 
 
 def script_json(data) -> str:
     """JSON that cannot end its <script> element or open a comment: <, > and & as \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
-                    ("\u2029", "\\u2029")):
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(ch, esc)
     return text

@@ -20,19 +20,27 @@ RULE = "DATA-CORRECTIONS"
 FEED = "corrections.xml"  # in each language root
 ATOM = "http://www.w3.org/2005/Atom"
 
-_BILINGUAL = {"type": "object", "additionalProperties": False, "required": ["zh", "en"],
-              "properties": {"zh": {"type": "string", "pattern": "\\S"}, "en": {"type": "string", "pattern": "\\S"}}}
+_BILINGUAL = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["zh", "en"],
+    "properties": {"zh": {"type": "string", "pattern": "\\S"}, "en": {"type": "string", "pattern": "\\S"}},
+}
 SCHEMA = {
     "type": "array",
     "items": {
-        "type": "object", "additionalProperties": False,
+        "type": "object",
+        "additionalProperties": False,
         "required": ["id", "date", "kind", "pages", "what", "why"],
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
             "date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
             "kind": {"enum": ["correction", "update"]},
-            "pages": {"type": "array", "minItems": 1,
-                      "items": {"type": "string", "pattern": "^[a-z0-9-]+(#[A-Za-z0-9_-]+)?$"}},
+            "pages": {
+                "type": "array",
+                "minItems": 1,
+                "items": {"type": "string", "pattern": "^[a-z0-9-]+(#[A-Za-z0-9_-]+)?$"},
+            },
             "what": _BILINGUAL,
             "why": _BILINGUAL,
         },
@@ -41,8 +49,13 @@ SCHEMA = {
 KIND = {"correction": {"zh": "更正", "en": "Correction"}, "update": {"zh": "更新", "en": "Update"}}
 TEXT = {
     "zh": {"why": "原因：", "pages": "涉及：", "feed": "通过 Atom 订阅更正与更新", "title": "更正与更新", "sep": "、"},
-    "en": {"why": "Why: ", "pages": "Pages: ", "feed": "Follow corrections and updates by Atom feed",
-           "title": "Corrections and updates", "sep": ", "},
+    "en": {
+        "why": "Why: ",
+        "pages": "Pages: ",
+        "feed": "Follow corrections and updates by Atom feed",
+        "title": "Corrections and updates",
+        "sep": ", ",
+    },
 }
 
 
@@ -71,19 +84,37 @@ def load_corrections(root: Path) -> tuple[list[Correction], list[Finding]]:
         try:
             date = datetime.date.fromisoformat(entry["date"])
         except ValueError:
-            findings.append(Finding(name, entry.line_of("date"), 1, RULE, f"'{entry['date']}' is not a date",
-                                    'write it as "YYYY-MM-DD"'))
+            findings.append(
+                Finding(
+                    name, entry.line_of("date"), 1, RULE, f"'{entry['date']}' is not a date", 'write it as "YYYY-MM-DD"'
+                )
+            )
             continue
         except (KeyError, TypeError, AttributeError):
             continue  # reported by the schema
         try:
-            c = Correction(entry["id"], date, entry["kind"], tuple(entry["pages"]), dict(entry["what"]),
-                           dict(entry["why"]), entry.line)
+            c = Correction(
+                entry["id"],
+                date,
+                entry["kind"],
+                tuple(entry["pages"]),
+                dict(entry["what"]),
+                dict(entry["why"]),
+                entry.line,
+            )
         except (KeyError, TypeError, ValueError, AttributeError):
             continue  # reported by the schema
         if c.id in seen:
-            findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate entry id '{c.id}'",
-                                    "ids must be unique: they are the entries' anchors and feed ids"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("id"),
+                    1,
+                    RULE,
+                    f"duplicate entry id '{c.id}'",
+                    "ids must be unique: they are the entries' anchors and feed ids",
+                )
+            )
             continue
         seen.add(c.id)
         out.append(c)
@@ -101,9 +132,16 @@ def check_corrections(corrections: list[Correction], pages: list[Page]) -> list[
             for lang in ("zh", "en"):
                 ids = known.get((stem, lang))
                 if ids is None or (section and section not in ids):
-                    out.append(Finding(CORRECTIONS_FILE.as_posix(), c.line, 1, RULE,
-                                       f"entry '{c.id}' names '{target}', which is not a page or section in {lang}",
-                                       "write page or page#section-id, e.g. impact-on-china#long-term-limits"))
+                    out.append(
+                        Finding(
+                            CORRECTIONS_FILE.as_posix(),
+                            c.line,
+                            1,
+                            RULE,
+                            f"entry '{c.id}' names '{target}', which is not a page or section in {lang}",
+                            "write page or page#section-id, e.g. impact-on-china#long-term-limits",
+                        )
+                    )
     return out
 
 
@@ -127,8 +165,10 @@ def _where(c: Correction, pages: list[Page], lang: str) -> str:
 def render_corrections(corrections: list[Correction], pages: list[Page], lang: str) -> str:
     """HTML for the `::: corrections` line of the corrections page."""
     t = TEXT[lang]
-    parts = [f'<p class="corrections-feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a></p>',
-             '<ol class="corrections">']
+    parts = [
+        f'<p class="corrections-feed"><a href="{FEED}" type="application/atom+xml">{t["feed"]}</a></p>',
+        '<ol class="corrections">',
+    ]
     for c in corrections:
         parts.append(
             f'<li class="correction" id="{_e(c.id)}">'
@@ -136,7 +176,8 @@ def render_corrections(corrections: list[Correction], pages: list[Page], lang: s
             f'<span class="correction__kind correction__kind--{c.kind}">{KIND[c.kind][lang]}</span></p>'
             f'<p class="correction__what">{_e(c.what[lang])}</p>'
             f'<p class="correction__why">{t["why"]}{_e(c.why[lang])}</p>'
-            f'<p class="correction__pages">{t["pages"]}{_where(c, pages, lang)}</p></li>')
+            f'<p class="correction__pages">{t["pages"]}{_where(c, pages, lang)}</p></li>'
+        )
     parts += ["</ol>", ""]
     return "\n".join(parts)
 
@@ -172,8 +213,9 @@ def atom_feed(corrections: list[Correction], lang: str, lang_root_url: str, site
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 
-def write_feeds(site_dir: Path, corrections: list[Correction], site_url: str, site_names: dict[str, str],
-                roots: dict[str, str]) -> None:
+def write_feeds(
+    site_dir: Path, corrections: list[Correction], site_url: str, site_names: dict[str, str], roots: dict[str, str]
+) -> None:
     for lang, root in roots.items():
         out = site_dir / root / FEED
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -18,10 +18,18 @@ from .reading_time import label
 from .sources import Source
 
 TEXT = {
-    "zh": {"article": "原文：{outlet}转载，{date}", "reviewed": "本站审校：{date}", "path": "阅读路径",
-           "start": "开始阅读"},
-    "en": {"article": "Article: reprinted by {outlet}, {date}", "reviewed": "Reviewed by this site: {date}",
-           "path": "Reading path", "start": "Start reading"},
+    "zh": {
+        "article": "原文：{outlet}转载，{date}",
+        "reviewed": "本站审校：{date}",
+        "path": "阅读路径",
+        "start": "开始阅读",
+    },
+    "en": {
+        "article": "Article: reprinted by {outlet}, {date}",
+        "reviewed": "Reviewed by this site: {date}",
+        "path": "Reading path",
+        "start": "Start reading",
+    },
 }
 # "一、" / "1. " at the start of a section title: the reading path numbers the steps itself.
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\.\s+)")
@@ -47,6 +55,7 @@ def _time(value, lang: str) -> str:
 
 def with_kicker(markdown: str) -> str:
     """Mark the page's H1 as the cover's kicker (a class, not :has(), which older phone browsers lack)."""
+
     def mark(m: re.Match) -> str:
         text, attrs = m["text"], m["attrs"]
         return f"# {text} {{{attrs} .cover-kicker}}" if attrs is not None else f"# {text} {{.cover-kicker}}"
@@ -61,19 +70,19 @@ def masthead(cover: dict, headline: str, sources: dict[str, Source], lang: str, 
         raise CoverError(f"extra.cover.article_source {cover.get('article_source')!r} is not in the source list")
     # The outlet as the sources page sets it: 《文汇报》 in Chinese, italics in English.
     outlet = f"[{source.outlet_html(lang)}](sources.md#{source.id})"
-    return "\n".join([
-        '<div class="cover no-terms" markdown>',
-        f'<p class="cover__headline" markdown="span">{_text(headline)}</p>',
-        '<p class="cover__meta" markdown="span">',
-        f'<span class="cover__date">{t["article"].format(outlet=outlet, date=_time(source.date, lang))}'
-        "</span>",
-        f'<span class="cover__date">{t["reviewed"].format(date=_time(cover.get("reviewed"), lang))}'
-        "</span>",
-        f'<span class="reading-time">{label(minutes, lang)}</span>',
-        "</p>",
-        "</div>",
-        "",
-    ])
+    return "\n".join(
+        [
+            '<div class="cover no-terms" markdown>',
+            f'<p class="cover__headline" markdown="span">{_text(headline)}</p>',
+            '<p class="cover__meta" markdown="span">',
+            f'<span class="cover__date">{t["article"].format(outlet=outlet, date=_time(source.date, lang))}</span>',
+            f'<span class="cover__date">{t["reviewed"].format(date=_time(cover.get("reviewed"), lang))}</span>',
+            f'<span class="reading-time">{label(minutes, lang)}</span>',
+            "</p>",
+            "</div>",
+            "",
+        ]
+    )
 
 
 def reading_path(cover: dict, pages: list[Page], lang: str) -> str:
@@ -84,12 +93,14 @@ def reading_path(cover: dict, pages: list[Page], lang: str) -> str:
     if missing or not steps:
         raise CoverError(f"extra.cover.reading_path names no page or a missing page: {missing or steps}")
     items = [f"{i}. [{_text(_NUMBERING.sub('', titles[stem]))}]({stem}.md)" for i, stem in enumerate(steps, 1)]
-    return "\n".join([
-        f'<nav class="reading-path no-terms" aria-label="{t["path"]}" markdown>',
-        f'<p class="reading-path__title">{t["start"]}</p>',
-        "",
-        *items,
-        "",
-        "</nav>",
-        "",
-    ])
+    return "\n".join(
+        [
+            f'<nav class="reading-path no-terms" aria-label="{t["path"]}" markdown>',
+            f'<p class="reading-path__title">{t["start"]}</p>',
+            "",
+            *items,
+            "",
+            "</nav>",
+            "",
+        ]
+    )

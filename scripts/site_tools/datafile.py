@@ -38,9 +38,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
                 None, None, f"keys must be text, found {key!r}", key_node.start_mark
             )
         if key in result:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key '{key}'", key_node.start_mark)
         result[key] = loader.construct_object(value_node, deep=True)
         result.key_lines[key] = key_node.start_mark.line + 1
     return result
@@ -83,30 +81,63 @@ def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
         data = []
     if not isinstance(data, list) or not all(isinstance(x, LineDict) for x in data):
         raise DataError(
-            [Finding(name, 1, 1, rule, "expected a list of entries (each starting with '- id: …')",
-                     "write one '- ' entry per item")]
+            [
+                Finding(
+                    name,
+                    1,
+                    1,
+                    rule,
+                    "expected a list of entries (each starting with '- id: …')",
+                    "write one '- ' entry per item",
+                )
+            ]
         )
     return data
 
 
-def bilingual(entry: LineDict, key: str, name: str, rule: str, findings: list[Finding],
-              required: bool = True) -> dict[str, str] | None:
+def bilingual(
+    entry: LineDict, key: str, name: str, rule: str, findings: list[Finding], required: bool = True
+) -> dict[str, str] | None:
     """A field that is either one string for both languages or {zh: …, en: …}."""
     value = entry.get(key)
     line = entry.line_of(key)
     if value is None:
         if required:
-            findings.append(Finding(name, entry.line, 1, rule, f"entry '{entry.get('id', '?')}' has no '{key}'",
-                                    f"add '{key}:' with zh and en text"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line,
+                    1,
+                    rule,
+                    f"entry '{entry.get('id', '?')}' has no '{key}'",
+                    f"add '{key}:' with zh and en text",
+                )
+            )
         return None
     if isinstance(value, str) and value.strip():
         return {"zh": value, "en": value}
     if isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("zh", "en")):
         extra = set(value) - {"zh", "en"}
         if extra:
-            findings.append(Finding(name, line, 1, rule, f"'{key}' has unknown languages: {', '.join(sorted(extra))}",
-                                    "keep only zh and en"))
+            findings.append(
+                Finding(
+                    name,
+                    line,
+                    1,
+                    rule,
+                    f"'{key}' has unknown languages: {', '.join(sorted(extra))}",
+                    "keep only zh and en",
+                )
+            )
         return {"zh": value["zh"], "en": value["en"]}
-    findings.append(Finding(name, line, 1, rule, f"'{key}' must be text or a mapping with zh and en text",
-                            f"write '{key}: {{zh: …, en: …}}'"))
+    findings.append(
+        Finding(
+            name,
+            line,
+            1,
+            rule,
+            f"'{key}' must be text or a mapping with zh and en text",
+            f"write '{key}: {{zh: …, en: …}}'",
+        )
+    )
     return None

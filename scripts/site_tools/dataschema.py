@@ -47,8 +47,9 @@ def _describe(error: jsonschema.ValidationError, entry_id: str) -> tuple[str, st
     return f"entry '{entry_id}': {where}: {error.message}", "see the schema for this field"
 
 
-def schema_findings(entries: list, schema: dict, name: str, rule: str,
-                    rules_by_field: dict[str, str] | None = None) -> list[Finding]:
+def schema_findings(
+    entries: list, schema: dict, name: str, rule: str, rules_by_field: dict[str, str] | None = None
+) -> list[Finding]:
     """One finding per schema error; `rules_by_field` gives some top-level fields a rule of their own."""
     validator = jsonschema.Draft202012Validator(schema)
     out = []

@@ -19,8 +19,14 @@ def find_directives(markdown: str) -> list[tuple[int, str, str | None]]:
 
 def check_directives(markdown: str, known: set[str], path: str, line_offset: int = 0) -> list[Finding]:
     return [
-        Finding(path, line + line_offset, 1, RULE, f"unknown directive '::: {name}'",
-                f"use one of: {', '.join('::: ' + k for k in sorted(known))}")
+        Finding(
+            path,
+            line + line_offset,
+            1,
+            RULE,
+            f"unknown directive '::: {name}'",
+            f"use one of: {', '.join('::: ' + k for k in sorted(known))}",
+        )
         for line, name, _ in find_directives(markdown)
         if name not in known
     ]

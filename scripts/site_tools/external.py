@@ -44,15 +44,17 @@ def locate(root: Path, url: str) -> tuple[str, int, int]:
     return "docs", 0, 0
 
 
-def check_external(root: Path, urls: set[str], cache_file: Path, timeout: float = TIMEOUT,
-                   now: float | None = None) -> list[Finding]:
+def check_external(
+    root: Path, urls: set[str], cache_file: Path, timeout: float = TIMEOUT, now: float | None = None
+) -> list[Finding]:
     now = time.time() if now is None else now
     try:
         cache = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cache = {}
-    fresh = {u for u in urls if u in cache and cache[u]["status"] == 200
-             and now - cache[u]["checked"] < CACHE_DAYS * 86400}
+    fresh = {
+        u for u in urls if u in cache and cache[u]["status"] == 200 and now - cache[u]["checked"] < CACHE_DAYS * 86400
+    }
     todo = sorted(urls - fresh)
     with ThreadPoolExecutor(max_workers=8) as pool:
         for url, status in zip(todo, pool.map(lambda u: probe(u, timeout), todo), strict=True):
@@ -66,7 +68,15 @@ def check_external(root: Path, urls: set[str], cache_file: Path, timeout: float 
             continue
         path, line, col = locate(root, url)
         gone = isinstance(status, int) and status in (404, 410)
-        out.append(Finding(path, line, col, "LINK-EXTERNAL-DEAD", f"{url} answered {status}",
-                           "find the new address or an archived copy" if gone else "check it again later",
-                           "error" if gone else "warning"))
+        out.append(
+            Finding(
+                path,
+                line,
+                col,
+                "LINK-EXTERNAL-DEAD",
+                f"{url} answered {status}",
+                "find the new address or an archived copy" if gone else "check it again later",
+                "error" if gone else "warning",
+            )
+        )
     return out

@@ -9,21 +9,47 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"], 1)}
-_SCALE = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4,
-          "trillion": Decimal(10) ** 12, "billion": Decimal(10) ** 9, "million": Decimal(10) ** 6}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
+_SCALE = {
+    "万亿": Decimal(10) ** 12,
+    "亿": Decimal(10) ** 8,
+    "万": Decimal(10) ** 4,
+    "trillion": Decimal(10) ** 12,
+    "billion": Decimal(10) ** 9,
+    "million": Decimal(10) ** 6,
+}
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # A number with an optional scale word, percent or multiplier. Numbers glued to
 # Latin letters belong to names (H20, 910C, GB200, FY2026) and are not figures.
 _FIGURE = re.compile(
     rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})(?![A-Za-z0-9])"
     r"(?:\s*(?P<scale>万亿|亿|万|trillion\b|billion\b|million\b))?"
-    r"(?:\s*(?P<unit>%|×|倍|x(?![A-Za-z])|times\b))?")
+    r"(?:\s*(?P<unit>%|×|倍|x(?![A-Za-z])|times\b))?"
+)
 # "148–190 billion": the scale word applies to both ends of the range.
-_RANGE = re.compile(rf"(?<![A-Za-z0-9.,])(?P<a>{_NUM})\s*(?:–|-|to)\s*(?:US\$)?(?P<b>{_NUM})\s*"
-                    r"(?P<scale>trillion|billion|million)\b")
+_RANGE = re.compile(
+    rf"(?<![A-Za-z0-9.,])(?P<a>{_NUM})\s*(?:–|-|to)\s*(?:US\$)?(?P<b>{_NUM})\s*"
+    r"(?P<scale>trillion|billion|million)\b"
+)
 _MONTH = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 # Not prose: citations, link targets, heading attributes, HTML tags, inline code, directives.
 _NOISE = re.compile(r"\[@[^\]]*\]|\]\([^)]*\)|\{[#.][^}]*\}|<[^>]+>|`[^`]*`|^::: .*$", re.M)

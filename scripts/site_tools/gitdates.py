@@ -7,8 +7,20 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 LABEL = {"zh": "最后更新：", "en": "Last updated: "}
 
 
@@ -16,16 +28,24 @@ LABEL = {"zh": "最后更新：", "en": "Last updated: "}
 def _commit_date(path: str, mtime: float) -> datetime.date | None:
     """Date of the last commit that touched `path` (None outside git or for a new file)."""
     try:
-        out = subprocess.run(["git", "log", "-1", "--format=%cs", "--", path], cwd=Path(path).parent,
-                             capture_output=True, text=True, timeout=10).stdout.strip()
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs", "--", path],
+            cwd=Path(path).parent,
+            capture_output=True,
+            text=True,
+            timeout=10,
+        ).stdout.strip()
         return datetime.date.fromisoformat(out) if out else None
     except (OSError, ValueError, subprocess.SubprocessError):
         return None
 
 
 def format_date(date: datetime.date, lang: str) -> str:
-    return (f"{date.year} 年 {date.month} 月 {date.day} 日" if lang == "zh"
-            else f"{date.day} {MONTHS[date.month - 1]} {date.year}")
+    return (
+        f"{date.year} 年 {date.month} 月 {date.day} 日"
+        if lang == "zh"
+        else f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+    )
 
 
 def last_updated(path: Path, lang: str) -> str | None:

@@ -106,28 +106,48 @@ def load_glossary(root: Path) -> Glossary:
         if term is None:
             continue
         if term.id in seen_ids:
-            findings.append(Finding(name, entry.line_of("id"), 1, RULE,
-                                    f"duplicate term id '{term.id}' (first on line {seen_ids[term.id]})",
-                                    "ids must be unique; merge or rename the entries"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("id"),
+                    1,
+                    RULE,
+                    f"duplicate term id '{term.id}' (first on line {seen_ids[term.id]})",
+                    "ids must be unique; merge or rename the entries",
+                )
+            )
             continue
         seen_ids[term.id] = entry.line
         for lang in LANGUAGES:
             for form in term.forms(lang):
                 other = seen_forms.get((lang, form))
                 if other and other != term.id:
-                    findings.append(Finding(name, entry.line, 1, RULE,
-                                            f"'{form}' is a form of both '{other}' and '{term.id}'",
-                                            "a form may belong to one term only"))
+                    findings.append(
+                        Finding(
+                            name,
+                            entry.line,
+                            1,
+                            RULE,
+                            f"'{form}' is a form of both '{other}' and '{term.id}'",
+                            "a form may belong to one term only",
+                        )
+                    )
                 seen_forms[(lang, form)] = term.id
         terms.append(term)
     for term in terms:
         for lang in LANGUAGES:
             for variant in term.reject[lang]:
                 if (lang, variant) in seen_forms:
-                    findings.append(Finding(name, term.line, 1, RULE,
-                                            f"'{variant}' is rejected for '{term.id}' but is a form of "
-                                            f"'{seen_forms[(lang, variant)]}'",
-                                            "a rejected variant cannot also be an accepted form"))
+                    findings.append(
+                        Finding(
+                            name,
+                            term.line,
+                            1,
+                            RULE,
+                            f"'{variant}' is rejected for '{term.id}' but is a form of '{seen_forms[(lang, variant)]}'",
+                            "a rejected variant cannot also be an accepted form",
+                        )
+                    )
     if findings:
         raise DataError(findings)
     return Glossary(terms)
@@ -137,8 +157,16 @@ def _forms(entry: LineDict, key: str, name: str, findings: list[Finding]) -> dic
     value = entry.get(key) or {}
     line = entry.line_of(key)
     if not isinstance(value, dict):
-        findings.append(Finding(name, line, 1, RULE, f"'{key}' of '{entry.get('id')}' must map zh and en to lists",
-                                f"write '{key}: {{zh: [...], en: [...]}}'"))
+        findings.append(
+            Finding(
+                name,
+                line,
+                1,
+                RULE,
+                f"'{key}' of '{entry.get('id')}' must map zh and en to lists",
+                f"write '{key}: {{zh: [...], en: [...]}}'",
+            )
+        )
         return {lang: () for lang in LANGUAGES}
     out = {}
     for lang in LANGUAGES:
@@ -146,8 +174,16 @@ def _forms(entry: LineDict, key: str, name: str, findings: list[Finding]) -> dic
         if isinstance(items, str):
             items = [items]
         if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            findings.append(Finding(name, line, 1, RULE, f"'{key}.{lang}' of '{entry.get('id')}' must be a list of text",
-                                    f"write '{lang}: [form one, form two]'"))
+            findings.append(
+                Finding(
+                    name,
+                    line,
+                    1,
+                    RULE,
+                    f"'{key}.{lang}' of '{entry.get('id')}' must be a list of text",
+                    f"write '{lang}: [form one, form two]'",
+                )
+            )
             items = []
         out[lang] = tuple(items)
     for lang in set(value) - set(LANGUAGES):
@@ -158,24 +194,55 @@ def _forms(entry: LineDict, key: str, name: str, findings: list[Finding]) -> dic
 def _term(entry: LineDict, name: str, findings: list[Finding]) -> Term | None:
     tid = entry.get("id")
     if not isinstance(tid, str) or not _ID.match(tid):
-        findings.append(Finding(name, entry.line, 1, RULE, f"term id {tid!r} is missing or not kebab-case",
-                                "give the term an English kebab-case id, e.g. 'ascend-910c'"))
+        findings.append(
+            Finding(
+                name,
+                entry.line,
+                1,
+                RULE,
+                f"term id {tid!r} is missing or not kebab-case",
+                "give the term an English kebab-case id, e.g. 'ascend-910c'",
+            )
+        )
         return None
     before = len(findings)
     for key in sorted(set(entry) - _FIELDS):
-        findings.append(Finding(name, entry.line_of(key), 1, RULE, f"unknown field '{key}' in term '{tid}'",
-                                f"use only: {', '.join(sorted(_FIELDS))}"))
+        findings.append(
+            Finding(
+                name,
+                entry.line_of(key),
+                1,
+                RULE,
+                f"unknown field '{key}' in term '{tid}'",
+                f"use only: {', '.join(sorted(_FIELDS))}",
+            )
+        )
     kind = entry.get("kind")
     if kind not in KINDS:
-        findings.append(Finding(name, entry.line_of("kind"), 1, RULE, f"term '{tid}' has kind {kind!r}",
-                                f"use one of: {', '.join(KINDS)}"))
+        findings.append(
+            Finding(
+                name,
+                entry.line_of("kind"),
+                1,
+                RULE,
+                f"term '{tid}' has kind {kind!r}",
+                f"use one of: {', '.join(KINDS)}",
+            )
+        )
     names = {}
     for lang in LANGUAGES:
         v = entry.get(lang)
         if not isinstance(v, str) or not v.strip():
-            findings.append(Finding(name, entry.line_of(lang) if lang in entry else entry.line, 1, RULE,
-                                    f"term '{tid}' has no canonical {lang} form",
-                                    f"add '{lang}: …' with the form used on {lang} pages"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of(lang) if lang in entry else entry.line,
+                    1,
+                    RULE,
+                    f"term '{tid}' has no canonical {lang} form",
+                    f"add '{lang}: …' with the form used on {lang} pages",
+                )
+            )
         else:
             names[lang] = v.strip()
     definition = bilingual(entry, "def", name, RULE, findings)
@@ -183,8 +250,16 @@ def _term(entry: LineDict, name: str, findings: list[Finding]) -> Term | None:
     reject = _forms(entry, "reject", name, findings)
     source = entry.get("source")
     if source is not None and not isinstance(source, str):
-        findings.append(Finding(name, entry.line_of("source"), 1, RULE, f"term '{tid}' source must be a source id or URL",
-                                "write 'source: reuters-2025-05-21' or an https URL"))
+        findings.append(
+            Finding(
+                name,
+                entry.line_of("source"),
+                1,
+                RULE,
+                f"term '{tid}' source must be a source id or URL",
+                "write 'source: reuters-2025-05-21' or an https URL",
+            )
+        )
     if len(findings) > before:
         return None
     return Term(tid, kind, names, aliases, reject, definition, source, entry.line)

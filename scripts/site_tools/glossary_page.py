@@ -25,8 +25,14 @@ TEXT = {
         "placeholder": "输入中文、英文名称或释义中的词",
         "count": "共 {n} 条",
         "empty": "没有匹配的术语。请换一个词，或清空筛选框。",
-        "kinds": {"company": "公司", "product": "产品", "person": "人物", "organisation": "机构",
-                  "policy": "政策", "technical": "技术"},
+        "kinds": {
+            "company": "公司",
+            "product": "产品",
+            "person": "人物",
+            "organisation": "机构",
+            "policy": "政策",
+            "technical": "技术",
+        },
     },
     "en": {
         "used": "Used in: ",
@@ -39,8 +45,14 @@ TEXT = {
         "count": "{n} terms",
         "count_one": "1 term",
         "empty": "No terms match. Try another word, or clear the box.",
-        "kinds": {"company": "company", "product": "product", "person": "person", "organisation": "organization",
-                  "policy": "policy", "technical": "technical term"},
+        "kinds": {
+            "company": "company",
+            "product": "product",
+            "person": "person",
+            "organisation": "organization",
+            "policy": "policy",
+            "technical": "technical term",
+        },
     },
 }
 LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
@@ -134,8 +146,10 @@ def render_glossary(glossary: Glossary, pages: list[Page], lang: str, sources) -
             continue
         label = "0–9" if letter == OTHER_GROUP else letter
         # A <div>, not a <section>: two dozen named regions would crowd a screen reader's landmarks.
-        out.append(f'<div class="glossary-group">'
-                   f'<h2 id="{group_id(letter)}" class="glossary-group__letter">{label}</h2><dl class="glossary">')
+        out.append(
+            f'<div class="glossary-group">'
+            f'<h2 id="{group_id(letter)}" class="glossary-group__letter">{label}</h2><dl class="glossary">'
+        )
         out += [_entry(term, lang, usage.get(term.id, []), sources, here) for term in groups[letter]]
         out.append("</dl></div>")
     out.append("")
@@ -152,10 +166,15 @@ def _entry(term: Term, lang: str, used: list, sources, here: str) -> str:
     # Every form in both languages, aliases included, for the filter (it reads the definition from the entry).
     forms = " ".join((*term.forms(lang), *term.forms(other)))
     # The other language's name, unless it is the same (A100, CUDA).
-    other_name = (f'<span class="glossary-entry__other" lang="{HREFLANG[other]}">{_e(term.name[other])}</span>'
-                  if term.name[other] != term.name[lang] else "")
-    dt = (f'<dt><dfn class="glossary-entry__name">{_e(term.name[lang])}</dfn>{other_name}'
-          f'<span class="glossary-entry__kind">{_e(t["kinds"].get(term.kind, term.kind))}</span></dt>')
+    other_name = (
+        f'<span class="glossary-entry__other" lang="{HREFLANG[other]}">{_e(term.name[other])}</span>'
+        if term.name[other] != term.name[lang]
+        else ""
+    )
+    dt = (
+        f'<dt><dfn class="glossary-entry__name">{_e(term.name[lang])}</dfn>{other_name}'
+        f'<span class="glossary-entry__kind">{_e(t["kinds"].get(term.kind, term.kind))}</span></dt>'
+    )
     links, seen = [], set()
     for page, section_id, title in used:
         key = (page.page.stem, section_id)
@@ -164,11 +183,15 @@ def _entry(term: Term, lang: str, used: list, sources, here: str) -> str:
         seen.add(key)
         href = posixpath.relpath(PageId(page.page.stem, lang).url(), here) + (f"#{section_id}" if section_id else "")
         links.append(f'<a href="{_e(href)}">{_e(_plain(title))}</a>')
-    meta = [f'{_e(t["used"])}{t["sep"].join(links)}' if links else _e(t["unused"])]
+    meta = [f"{_e(t['used'])}{t['sep'].join(links)}" if links else _e(t["unused"])]
     if term.source:
-        meta.append(f'<span class="glossary-entry__ref">{_e(t["source"])}{_reference(term.source, sources, lang, here)}</span>')
-    dd = (f'<dd><p class="glossary-entry__def">{_e(term.definition[lang])}</p>'
-          f'<p class="glossary-entry__meta">{" ".join(meta)}</p></dd>')
+        meta.append(
+            f'<span class="glossary-entry__ref">{_e(t["source"])}{_reference(term.source, sources, lang, here)}</span>'
+        )
+    dd = (
+        f'<dd><p class="glossary-entry__def">{_e(term.definition[lang])}</p>'
+        f'<p class="glossary-entry__meta">{" ".join(meta)}</p></dd>'
+    )
     return f'<div class="glossary-entry" id="{_e(term.id)}" data-forms="{_e(forms)}">{dt}{dd}</div>'
 
 

@@ -11,11 +11,34 @@ from urllib.parse import unquote, urlsplit
 from .findings import Finding
 
 # Elements whose URL the browser fetches by itself (as opposed to a link a reader follows).
-_LOADS = {("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-          ("iframe", "src"), ("video", "src"), ("video", "poster"), ("audio", "src"), ("embed", "src"),
-          ("object", "data"), ("input", "src"), ("image", "href"), ("use", "href")}
-_LINK_LOAD_RELS = {"stylesheet", "icon", "preload", "modulepreload", "prefetch", "preconnect", "dns-prefetch",
-                   "manifest", "apple-touch-icon", "mask-icon"}
+_LOADS = {
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("image", "href"),
+    ("use", "href"),
+}
+_LINK_LOAD_RELS = {
+    "stylesheet",
+    "icon",
+    "preload",
+    "modulepreload",
+    "prefetch",
+    "preconnect",
+    "dns-prefetch",
+    "manifest",
+    "apple-touch-icon",
+    "mask-icon",
+}
 _CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)|@import\s+(['"])(?P<imp>[^'"]+)\3""")
 
 
@@ -48,8 +71,14 @@ class _Refs:
 
     def __init__(self, text: str):
         # Blank out comments and script/style bodies, keeping offsets for line numbers.
-        text = _OPAQUE.sub(lambda m: (m[1] or "") + " " * (len(m[0]) - len(m[1] or "") - len(m[3] or ""))
-                           + (m[3] or "") if m[1] else " " * len(m[0]), text)
+        text = _OPAQUE.sub(
+            lambda m: (
+                (m[1] or "") + " " * (len(m[0]) - len(m[1] or "") - len(m[3] or "")) + (m[3] or "")
+                if m[1]
+                else " " * len(m[0])
+            ),
+            text,
+        )
         self._text = text
         self.ids = {a or b for a, b in _ID.findall(text)}
         self.nav = _primary_nav_span(text)
@@ -123,8 +152,13 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
         if not target.is_file():
             return [("LINK-TARGET", f"{shown} points to a missing file", "fix the link or add the file")]
         if fragment and target.suffix == ".html" and unquote(fragment) not in index.parsed(target).ids:
-            return [("LINK-ANCHOR", f"{shown}: no id '{fragment}' in {where(target)}",
-                     "link to a heading id that exists ({#id} after the heading)")]
+            return [
+                (
+                    "LINK-ANCHOR",
+                    f"{shown}: no id '{fragment}' in {where(target)}",
+                    "link to a heading id that exists ({#id} after the heading)",
+                )
+            ]
         return []
 
     def check_url(folder: Path, tag: str, attr: str, url: str, rel: str) -> list[tuple[str, str, str]]:
@@ -137,23 +171,28 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
         if parts.scheme or url.startswith("//"):
             host = parts.netloc
             if _is_load(tag, attr, rel) and host != own_host:
-                return [("THIRD-PARTY", f"<{tag} {attr}> loads {url} from another host",
-                         "serve the file from the site itself (readers in mainland China and offline "
-                         "cannot reach other hosts)")]
+                return [
+                    (
+                        "THIRD-PARTY",
+                        f"<{tag} {attr}> loads {url} from another host",
+                        "serve the file from the site itself (readers in mainland China and offline "
+                        "cannot reach other hosts)",
+                    )
+                ]
             if tag == "a" and parts.scheme != "https":
                 return [("LINK-EXTERNAL", f"external link {url} is not https", "use the https:// address")]
             if parts.scheme == "https" and not re.match(r"^[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?$", host):
                 return [("LINK-EXTERNAL", f"malformed URL {url}", "fix the address")]
             if host == own_host and parts.path.startswith(base_path):
                 # An absolute link to our own site (canonical, og:url): resolve it too.
-                return resolve(site_dir / unquote(parts.path[len(base_path):]), parts.fragment, shown)
+                return resolve(site_dir / unquote(parts.path[len(base_path) :]), parts.fragment, shown)
             return []
         path = unquote(parts.path)
         if not path:
             return []  # "#fragment": checked against the page itself by the caller
         if path.startswith("/"):
             # Root-relative (the 404 page): relative to the deployed base path.
-            target = site_dir / (path[len(base_path):] if path.startswith(base_path) else path.lstrip("/"))
+            target = site_dir / (path[len(base_path) :] if path.startswith(base_path) else path.lstrip("/"))
         else:
             target = Path(posixpath.normpath(posixpath.join(folder.as_posix(), path)))
         return resolve(target, parts.fragment, shown)
@@ -165,9 +204,17 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
         nav_checked.add(page.parent)
         for offset, tag, attr, url, rel in refs.refs(skip_nav):
             if url.startswith("#"):
-                problems = [] if not url[1:] or unquote(url[1:]) in refs.ids else [
-                    ("LINK-ANCHOR", f'<{tag} {attr}="{url}">: no id \'{url[1:]}\' on this page',
-                     "link to a heading id that exists ({#id} after the heading)")]
+                problems = (
+                    []
+                    if not url[1:] or unquote(url[1:]) in refs.ids
+                    else [
+                        (
+                            "LINK-ANCHOR",
+                            f"<{tag} {attr}=\"{url}\">: no id '{url[1:]}' on this page",
+                            "link to a heading id that exists ({#id} after the heading)",
+                        )
+                    ]
+                )
             else:
                 key = (str(page.parent), url, _is_load(tag, attr, rel))
                 if key not in memo:
@@ -183,8 +230,16 @@ def check_built_site(site_dir: Path, site_url: str, shown_as: str = "site") -> l
             parts = urlsplit(url)
             if (parts.scheme in ("http", "https") or url.startswith("//")) and parts.netloc != own_host:
                 line = text.count("\n", 0, m.start()) + 1
-                findings.append(Finding(where(path), line, m.start() - text.rfind("\n", 0, m.start()), "THIRD-PARTY",
-                                        f"stylesheet loads {url} from another host", "serve the file from the site itself"))
+                findings.append(
+                    Finding(
+                        where(path),
+                        line,
+                        m.start() - text.rfind("\n", 0, m.start()),
+                        "THIRD-PARTY",
+                        f"stylesheet loads {url} from another host",
+                        "serve the file from the site itself",
+                    )
+                )
     return findings
 
 

@@ -17,8 +17,13 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 ALWAYS_SKIP = {"code", "pre", "kbd", "samp", "script", "style", "svg", "textarea", "title", "template"}
 
 
-def rewrite_text(content: str, rewrite: Callable[[str, list[str]], str], *,
-                 skip_tags: set[str] = frozenset(), skip_classes: set[str] = frozenset()) -> str:
+def rewrite_text(
+    content: str,
+    rewrite: Callable[[str, list[str]], str],
+    *,
+    skip_tags: set[str] = frozenset(),
+    skip_classes: set[str] = frozenset(),
+) -> str:
     """Return `content` with every text run passed through `rewrite(text, open_tags)`,
     except inside elements named in `skip_tags` (or ALWAYS_SKIP) or carrying a class
     of `skip_classes`. Unclosed <p> and <li> are tolerated."""

@@ -10,13 +10,19 @@ from .languages import PageId
 
 TEXT = {
     "outdated": {
-        "en": ('This translation may be outdated', 'The Chinese original of these sections changed after they were '
-               'translated: {sections}.', 'Read the current Chinese version'),
+        "en": (
+            "This translation may be outdated",
+            "The Chinese original of these sections changed after they were translated: {sections}.",
+            "Read the current Chinese version",
+        ),
         "zh": ("此译文可能已过时", "以下章节的原文在翻译后有改动：{sections}。", "阅读最新的英文版本"),
     },
     "untranslated": {
-        "en": ("Not yet translated", "This page has not been translated into English yet. Below is the Chinese "
-               "original.", "Open it on the Chinese site"),
+        "en": (
+            "Not yet translated",
+            "This page has not been translated into English yet. Below is the Chinese original.",
+            "Open it on the Chinese site",
+        ),
         "zh": ("尚未翻译", "本页尚未译成中文，以下为英文原文。", "在英文站点打开"),
     },
 }
@@ -30,21 +36,27 @@ def _link(pid: PageId, other_lang: str, page_url: str, label: str) -> str:
 
 def _admonition(kind: str, title: str, body: str) -> str:
     # Raw HTML, not Markdown: the notice is the site's, not part of the translated text.
-    return (f'<div class="admonition warning translation-notice" data-notice="{kind}" role="note">\n'
-            f'<p class="admonition-title">{html.escape(title)}</p>\n<p>{body}</p>\n</div>\n')
+    return (
+        f'<div class="admonition warning translation-notice" data-notice="{kind}" role="note">\n'
+        f'<p class="admonition-title">{html.escape(title)}</p>\n<p>{body}</p>\n</div>\n'
+    )
 
 
 def outdated_notice(pid: PageId, page_url: str, sections: list[tuple[str, str]]) -> str:
     title, body, link = TEXT["outdated"][pid.lang]
     names = ", ".join(f'<a href="#{sid}">{html.escape(name)}</a>' for sid, name in sections)
-    return _admonition("outdated", title, body.format(sections=names) + " "
-                       + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link))
+    return _admonition(
+        "outdated",
+        title,
+        body.format(sections=names) + " " + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link),
+    )
 
 
 def untranslated_notice(pid: PageId, page_url: str) -> str:
     title, body, link = TEXT["untranslated"][pid.lang]
-    return _admonition("untranslated", title, html.escape(body) + " "
-                       + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link))
+    return _admonition(
+        "untranslated", title, html.escape(body) + " " + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link)
+    )
 
 
 def after_h1(markdown: str, block: str) -> str:
@@ -52,5 +64,5 @@ def after_h1(markdown: str, block: str) -> str:
     lines = markdown.split("\n")
     for i, line in enumerate(lines):
         if line.startswith("# "):
-            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1:])
+            return "\n".join(lines[: i + 1] + ["", block] + lines[i + 1 :])
     return block + "\n" + markdown

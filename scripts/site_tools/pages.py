@@ -54,7 +54,7 @@ def split_front_matter(text: str) -> tuple[str | None, int, str]:
     if lines and lines[0].strip() == "---":
         for i in range(1, len(lines)):
             if lines[i].strip() in ("---", "..."):
-                return "\n".join(lines[1:i]), i + 2, "\n".join(lines[i + 1:])
+                return "\n".join(lines[1:i]), i + 2, "\n".join(lines[i + 1 :])
     return None, 1, text
 
 
@@ -75,8 +75,16 @@ def parse_page(text: str, rel: str, pid: PageId) -> Page:
     front, body_start, body = split_front_matter(text)
     meta: dict = {}
     if front is None:
-        findings.append(Finding(rel, 1, 1, FRONT_RULE, "the page has no front matter",
-                                "start the file with '---', 'title: …', 'description: …', '---'"))
+        findings.append(
+            Finding(
+                rel,
+                1,
+                1,
+                FRONT_RULE,
+                "the page has no front matter",
+                "start the file with '---', 'title: …', 'description: …', '---'",
+            )
+        )
     else:
         try:
             loaded = yaml.safe_load(front)
@@ -89,9 +97,16 @@ def parse_page(text: str, rel: str, pid: PageId) -> Page:
             mark = getattr(e, "problem_mark", None)
             line = mark.line + 2 if mark else 2
             problem = getattr(e, "problem", None) or str(e)
-            findings.append(Finding(rel, line, (mark.column + 1) if mark else 1, FRONT_RULE,
-                                    f"malformed front matter: {problem}",
-                                    "quote values that contain ':' or start with a special character"))
+            findings.append(
+                Finding(
+                    rel,
+                    line,
+                    (mark.column + 1) if mark else 1,
+                    FRONT_RULE,
+                    f"malformed front matter: {problem}",
+                    "quote values that contain ':' or start with a special character",
+                )
+            )
     sections = [Section(None, 0, "", body_start)]
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
@@ -125,7 +140,7 @@ def body_text(page: Page) -> str:
     lines = page.text.split("\n")
     out = [""] * len(lines)
     in_fence = False
-    for i, line in enumerate(lines[page.body_start - 1:], page.body_start - 1):
+    for i, line in enumerate(lines[page.body_start - 1 :], page.body_start - 1):
         if FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence:

@@ -39,8 +39,9 @@ def check_page_pairs(pages: list[Page]) -> list[Finding]:
             fix = f"add {missing}, the {_NAME[other.lang]} translation of this page"
             if page.page.lang == "zh":
                 fix += " (or publish it untranslated for now with 'translation: pending' in its front matter)"
-            out.append(Finding(page.path, 1, 1, "PARITY-PAGE", f"{page.path} has no counterpart: {missing} is missing",
-                               fix))
+            out.append(
+                Finding(page.path, 1, 1, "PARITY-PAGE", f"{page.path} has no counterpart: {missing} is missing", fix)
+            )
     return out
 
 
@@ -48,11 +49,27 @@ def check_heading_ids(page: Page) -> list[Finding]:
     out = []
     for s in page.headings:
         if s.id is None:
-            out.append(Finding(page.path, s.line, 1, "HEADING-ID", f"heading '{s.title}' has no id",
-                               "end the heading with an English kebab-case id, e.g. {#market-logic}"))
+            out.append(
+                Finding(
+                    page.path,
+                    s.line,
+                    1,
+                    "HEADING-ID",
+                    f"heading '{s.title}' has no id",
+                    "end the heading with an English kebab-case id, e.g. {#market-logic}",
+                )
+            )
         elif not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", s.id):
-            out.append(Finding(page.path, s.line, 1, "HEADING-ID", f"heading id '{s.id}' is not English kebab-case",
-                               "use lower-case English words joined by '-', the same in both languages"))
+            out.append(
+                Finding(
+                    page.path,
+                    s.line,
+                    1,
+                    "HEADING-ID",
+                    f"heading id '{s.id}' is not English kebab-case",
+                    "use lower-case English words joined by '-', the same in both languages",
+                )
+            )
     return out
 
 
@@ -66,10 +83,20 @@ def check_heading_order(zh: Page, en: Page) -> list[Finding]:
             here, there = (zh, sa) if sa is not None else (en, sb)
             other_page = en if here is zh else zh
             other = sb if here is zh else sa
-            msg = (f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {other_page.path} is "
-                   f"{'#' + other.id if other else 'missing'}")
-            return [Finding(here.path, there.line, 1, "PARITY-HEADINGS", msg,
-                            "give both languages the same heading ids in the same order")]
+            msg = (
+                f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {other_page.path} is "
+                f"{'#' + other.id if other else 'missing'}"
+            )
+            return [
+                Finding(
+                    here.path,
+                    there.line,
+                    1,
+                    "PARITY-HEADINGS",
+                    msg,
+                    "give both languages the same heading ids in the same order",
+                )
+            ]
     return []
 
 
@@ -84,15 +111,23 @@ def _by_section(page: Page) -> dict[str, Section]:
     return out
 
 
-def _compare(rule: str, what: str, zh: Page, en: Page, sid: str, za: Counter, ea: Counter, zl: int, el: int,
-             fix: str) -> list[Finding]:
+def _compare(
+    rule: str, what: str, zh: Page, en: Page, sid: str, za: Counter, ea: Counter, zl: int, el: int, fix: str
+) -> list[Finding]:
     out = []
     for key in sorted(set(za) | set(ea)):
         if za[key] != ea[key]:
             more, page, line, other = (zh, za, zl, en) if za[key] > ea[key] else (en, ea, el, zh)
-            out.append(Finding(more.path, line, 1, rule,
-                               f"section #{sid} has {page[key]} × {what} '{key}' here but "
-                               f"{min(za[key], ea[key])} in {other.path}", fix))
+            out.append(
+                Finding(
+                    more.path,
+                    line,
+                    1,
+                    rule,
+                    f"section #{sid} has {page[key]} × {what} '{key}' here but {min(za[key], ea[key])} in {other.path}",
+                    fix,
+                )
+            )
     return out
 
 
@@ -111,12 +146,33 @@ def check_section_blocks(zh: Page, en: Page) -> list[Finding]:
     for sid in [s for s in zs if s in es]:
         zn, zc, zch, zl = _blocks(zs[sid])
         en_, ec, ech, el = _blocks(es[sid])
-        out += _compare("PARITY-NOTES", "admonition", zh, en, sid, zn, en_, zl, el,
-                        "both languages need the same context notes and boxes in each section")
-        out += _compare("PARITY-CITES", "citation", zh, en, sid, zc, ec, zl, el,
-                        "cite the same sources in both languages")
-        out += _compare("PARITY-CHARTS", "chart", zh, en, sid, zch, ech, zl, el,
-                        "embed the same charts in both languages (the ::: chart line is identical)")
+        out += _compare(
+            "PARITY-NOTES",
+            "admonition",
+            zh,
+            en,
+            sid,
+            zn,
+            en_,
+            zl,
+            el,
+            "both languages need the same context notes and boxes in each section",
+        )
+        out += _compare(
+            "PARITY-CITES", "citation", zh, en, sid, zc, ec, zl, el, "cite the same sources in both languages"
+        )
+        out += _compare(
+            "PARITY-CHARTS",
+            "chart",
+            zh,
+            en,
+            sid,
+            zch,
+            ech,
+            zl,
+            el,
+            "embed the same charts in both languages (the ::: chart line is identical)",
+        )
     return out
 
 
@@ -145,11 +201,17 @@ def check_figures(zh: Page, en: Page) -> list[Finding]:
     def extract(line, lang):
         return ((value, raw, offset + 1) for value, raw, offset in figures(line))
 
-    return [Finding(page.path, lineno, col, "FIGURE-PARITY",
-                    f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in {other.path}",
-                    "write the same figure in both languages (45 亿美元 = US$4.5 billion, 1.2 万美元 = US$12,000, "
-                    "10 倍 = 10×)")
-            for page, other, sid, value, raw, lineno, col in _one_sided(zh, en, extract)]
+    return [
+        Finding(
+            page.path,
+            lineno,
+            col,
+            "FIGURE-PARITY",
+            f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in {other.path}",
+            "write the same figure in both languages (45 亿美元 = US$4.5 billion, 1.2 万美元 = US$12,000, 10 倍 = 10×)",
+        )
+        for page, other, sid, value, raw, lineno, col in _one_sided(zh, en, extract)
+    ]
 
 
 def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
@@ -159,9 +221,16 @@ def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
     out = []
     for page, other, sid, tid, name, lineno, col in _one_sided(zh, en, extract):
         forms = " / ".join(glossary.terms[tid].forms(other.page.lang))
-        out.append(Finding(page.path, lineno, col, "TERM-PARITY",
-                           f"'{name}' is used in section #{sid} but {other.path} does not name it there",
-                           f"use {forms} in that section of {other.path} (or drop the term here)"))
+        out.append(
+            Finding(
+                page.path,
+                lineno,
+                col,
+                "TERM-PARITY",
+                f"'{name}' is used in section #{sid} but {other.path} does not name it there",
+                f"use {forms} in that section of {other.path} (or drop the term here)",
+            )
+        )
     return out
 
 

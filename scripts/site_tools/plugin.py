@@ -132,18 +132,26 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         if source_lang != pid.lang:
             markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
         cover = config.extra.get("cover") or {}
-        markdown = expand_directives(markdown, {
-            # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
-            "claims": lambda _: render_claims(site.claims, site.sources, site.pages, pid.lang,
-                                              L.language_root_from(page.url, L.DEFAULT) + "assets/"),
-            "verdicts": lambda _: render_verdicts(pid.lang),
-            "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
-            "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
-            "sources": lambda _: render_sources(site.sources, pid.lang),
-            "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
-            "cover": lambda _: _cover(lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes)),
-            "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
-        })
+        markdown = expand_directives(
+            markdown,
+            {
+                # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
+                "claims": lambda _: render_claims(
+                    site.claims,
+                    site.sources,
+                    site.pages,
+                    pid.lang,
+                    L.language_root_from(page.url, L.DEFAULT) + "assets/",
+                ),
+                "verdicts": lambda _: render_verdicts(pid.lang),
+                "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
+                "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
+                "sources": lambda _: render_sources(site.sources, pid.lang),
+                "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
+                "cover": lambda _: _cover(lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes)),
+                "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
+            },
+        )
         return link_citations(expand_markers(markdown, site.claims, pid.lang), site.sources, pid.lang)
 
     def on_page_content(self, html, *, page, config, files):
@@ -152,8 +160,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             return html
         html = _PERMALINK_TITLE.sub(lambda m: m[1] + L.STRINGS[pid.lang]["permalink"] + '"', html)
         if pid.stem not in NO_TERMS:
-            glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(),
-                                              posixpath.dirname(page.url) or ".")
+            glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
             html = mark_terms(html, self.site.glossary, pid.lang, glossary_href)
         # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
         if L.PageId.from_src(page.file.src_uri).lang == "en":
@@ -190,12 +197,15 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         url = page.canonical_url or lang_root + page.url
         title = str(page.meta.get("title") or page.title or "")
         date = page_date(self.root / "docs" / page.file.src_uri) or datetime.date.today()
-        context["trust_footer"] = page_footer(title, config.site_name, url, date, pid.lang,
-                                              config.extra.get("report_email"))
+        context["trust_footer"] = page_footer(
+            title, config.site_name, url, date, pid.lang, config.extra.get("report_email")
+        )
         context["feed_href"] = posixpath.relpath(L.ROOT[pid.lang] + FEED, posixpath.dirname(page.url) or ".")
         context["claim_review_jsonld"] = (
             claim_review_jsonld(site.claims, site.sources, pid.lang, url, config.site_name, lang_root)
-            if pid.stem == "claims" else None)
+            if pid.stem == "claims"
+            else None
+        )
 
     def on_post_page(self, output, *, page, config):
         pid = page_id(page)

@@ -59,16 +59,20 @@ def split_search_index(site_dir: Path) -> None:
     for lang in L.LANGUAGES:
         prefix = L.ROOT[lang]
         if prefix:
-            docs = [dict(d, location=d["location"][len(prefix):]) for d in index["docs"]
-                    if d["location"].startswith(prefix)]
+            docs = [
+                dict(d, location=d["location"][len(prefix) :])
+                for d in index["docs"]
+                if d["location"].startswith(prefix)
+            ]
         else:
             others = tuple(L.ROOT[o] for o in L.LANGUAGES if L.ROOT[o])
             docs = [d for d in index["docs"] if not d["location"].startswith(others)]
         config = dict(index["config"], **SEARCH_CONFIG[lang])
         out = site_dir / prefix / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
-                       encoding="utf-8")
+        out.write_text(
+            json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
 
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -111,17 +115,19 @@ def inline_script_hashes(html: str) -> set[str]:
 
 def content_security_policy(hashes: set[str]) -> str:
     """Fetches from the site's own origin only; inline scripts by their hashes."""
-    return "; ".join([
-        "default-src 'self'",
-        "script-src 'self' " + " ".join(sorted(hashes)),
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self' " + " ".join(sorted(hashes)),
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def add_csp(site_dir: Path) -> None:
@@ -130,7 +136,8 @@ def add_csp(site_dir: Path) -> None:
     # One policy for the whole site: instant navigation keeps the first page's
     # policy in force, so it must allow every page's inline scripts.
     hashes = set().union(*(inline_script_hashes(t) for t in texts.values())) if texts else set()
-    meta = f'<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="{content_security_policy(hashes)}">'
+    policy = content_security_policy(hashes)
+    meta = f'<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
     for p, text in texts.items():
         if "Content-Security-Policy" not in text:
             p.write_text(_CHARSET.sub(meta, text, count=1), encoding="utf-8")

@@ -13,8 +13,9 @@ LABEL = {"zh": "约 {n} 分钟读完", "en": "{n} min read"}
 _FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1\s*$", re.M | re.S)
 # Not prose: inline code, HTML tags, citations, link targets, heading attributes,
 # directive lines, admonition markers (their quoted titles are read).
-_NOISE = re.compile(r"`[^`\n]*`|<[^>\n]+>|\[@[^\]]*\]|\]\([^)]*\)|\{[:#.][^}\n]*\}|^::: .*$|^\s*(?:!!!|\?\?\?\+?) *[\w-]+",
-                    re.M)
+_NOISE = re.compile(
+    r"`[^`\n]*`|<[^>\n]+>|\[@[^\]]*\]|\]\([^)]*\)|\{[:#.][^}\n]*\}|^::: .*$|^\s*(?:!!!|\?\?\?\+?) *[\w-]+", re.M
+)
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’.,-][A-Za-z0-9]+)*")
 

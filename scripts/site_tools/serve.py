@@ -16,14 +16,26 @@ from urllib.parse import urlsplit
 import yaml
 
 # Headless, and nothing that reaches for another host (the machine has no network).
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
     """$CHROMIUM, else Debian's chromium."""
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium"),
-                      shutil.which("chromium-browser")):
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "/usr/bin/chromium",
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+    ):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -36,8 +48,12 @@ def base_path(root: Path) -> str:
         pass
 
     # mkdocs.yml uses !ENV and !!python/name tags; only site_url's default matters here.
-    _Loader.add_multi_constructor("", lambda loader, suffix, node: (
-        loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None))
+    _Loader.add_multi_constructor(
+        "",
+        lambda loader, suffix, node: (
+            loader.construct_sequence(node)[-1] if isinstance(node, yaml.SequenceNode) else None
+        ),
+    )
     url = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)["site_url"]
     path = urlsplit(url).path or "/"
     return path if path.endswith("/") else path + "/"
@@ -49,7 +65,7 @@ def _handler(base: str):
             path = urlsplit(path).path
             if not path.startswith(base):
                 return str(Path(self.directory) / "__outside_base_path__")
-            return super().translate_path("/" + path[len(base):])
+            return super().translate_path("/" + path[len(base) :])
 
         def log_message(self, *args):
             pass

@@ -15,6 +15,7 @@ from .pages import Page, read_page
 from .directives import find_directives
 from .sources import Source, find_citations, load_sources, number_cited
 
+
 @dataclass
 class SiteData:
     root: Path

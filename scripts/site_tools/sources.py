@@ -61,25 +61,51 @@ def load_sources(root: Path) -> dict[str, Source]:
     for entry in entries:
         sid = entry.get("id")
         if not isinstance(sid, str) or not _ID.match(sid):
-            findings.append(Finding(name, entry.line, 1, RULE, f"source id {sid!r} is missing or not kebab-case",
-                                    "give each source an id like 'reuters-2025-05-21'"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line,
+                    1,
+                    RULE,
+                    f"source id {sid!r} is missing or not kebab-case",
+                    "give each source an id like 'reuters-2025-05-21'",
+                )
+            )
             continue
         if sid in sources:
-            findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate source id '{sid}'",
-                                    "ids must be unique; rename one"))
+            findings.append(
+                Finding(
+                    name, entry.line_of("id"), 1, RULE, f"duplicate source id '{sid}'", "ids must be unique; rename one"
+                )
+            )
             continue
         for key in sorted(set(entry) - set(FIELDS)):
-            findings.append(Finding(name, entry.line_of(key), 1, RULE, f"unknown field '{key}' in source '{sid}'",
-                                    f"use only {', '.join(FIELDS)}"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of(key),
+                    1,
+                    RULE,
+                    f"unknown field '{key}' in source '{sid}'",
+                    f"use only {', '.join(FIELDS)}",
+                )
+            )
         outlet = bilingual(entry, "outlet", name, RULE, findings)
         if outlet:
             findings += _check_markup(outlet, entry, sid, name)
         # A real headline is quoted; the site's own description of an item is not.
         if ("title" in entry) == ("description" in entry):
-            findings.append(Finding(name, entry.line, 1, RULE,
-                                    f"source '{sid}' needs exactly one of 'title' and 'description'",
-                                    "'title:' only for the item's real headline; otherwise 'description:' "
-                                    "saying what it is, e.g. 'report on …' / '报道：…'"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line,
+                    1,
+                    RULE,
+                    f"source '{sid}' needs exactly one of 'title' and 'description'",
+                    "'title:' only for the item's real headline; otherwise 'description:' "
+                    "saying what it is, e.g. 'report on …' / '报道：…'",
+                )
+            )
             title, is_description = None, False
         else:
             is_description = "description" in entry
@@ -87,25 +113,66 @@ def load_sources(root: Path) -> dict[str, Source]:
         note = bilingual(entry, "note", name, RULE, findings, required=False)
         date = entry.get("date")
         if not _valid_date(date):
-            findings.append(Finding(name, entry.line_of("date"), 1, RULE,
-                                    f"source '{sid}' has date {date!r}, not YYYY, YYYY-MM or YYYY-MM-DD",
-                                    'write the date in quotes, e.g. date: "2025-05-21"'))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("date"),
+                    1,
+                    RULE,
+                    f"source '{sid}' has date {date!r}, not YYYY, YYYY-MM or YYYY-MM-DD",
+                    'write the date in quotes, e.g. date: "2025-05-21"',
+                )
+            )
         url = entry.get("url")
         if url is not None and (not isinstance(url, str) or not _URL.match(url)):
-            findings.append(Finding(name, entry.line_of("url"), 1, RULE, f"source '{sid}' url {url!r} is not an https URL",
-                                    "use the https:// address of the copy that was read"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("url"),
+                    1,
+                    RULE,
+                    f"source '{sid}' url {url!r} is not an https URL",
+                    "use the https:// address of the copy that was read",
+                )
+            )
         no_link = entry.get("no_public_link", False)
         if no_link not in (True, False):
-            findings.append(Finding(name, entry.line_of("no_public_link"), 1, RULE,
-                                    f"source '{sid}' no_public_link must be true or false", "write 'no_public_link: true'"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("no_public_link"),
+                    1,
+                    RULE,
+                    f"source '{sid}' no_public_link must be true or false",
+                    "write 'no_public_link: true'",
+                )
+            )
         elif no_link and url is not None:
-            findings.append(Finding(name, entry.line_of("no_public_link"), 1, RULE,
-                                    f"source '{sid}' has a url and says it has no public link",
-                                    "remove one of them"))
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("no_public_link"),
+                    1,
+                    RULE,
+                    f"source '{sid}' has a url and says it has no public link",
+                    "remove one of them",
+                )
+            )
         if outlet and title:
             plain = {lang: _EMPHASIS.sub(r"\1", text) for lang, text in outlet.items()}
-            sources[sid] = Source(len(sources) + 1, sid, plain, title, str(date), url, note, is_description,
-                                  no_link is True, entry.line, outlet)
+            sources[sid] = Source(
+                len(sources) + 1,
+                sid,
+                plain,
+                title,
+                str(date),
+                url,
+                note,
+                is_description,
+                no_link is True,
+                entry.line,
+                outlet,
+            )
     if findings:
         raise DataError(findings)
     return sources
@@ -114,12 +181,27 @@ def load_sources(root: Path) -> dict[str, Source]:
 def _check_markup(outlet: dict, entry, sid: str, name: str) -> list[Finding]:
     out = []
     if "*" in outlet["zh"] and outlet["zh"] != outlet["en"]:
-        out.append(Finding(name, entry.line_of("outlet"), 1, RULE, f"source '{sid}' has '*' in its Chinese outlet",
-                           "in Chinese, put a publication's name in 《》 (《金融时报》), and nothing around "
-                           "agencies or companies"))
+        out.append(
+            Finding(
+                name,
+                entry.line_of("outlet"),
+                1,
+                RULE,
+                f"source '{sid}' has '*' in its Chinese outlet",
+                "in Chinese, put a publication's name in 《》 (《金融时报》), and nothing around agencies or companies",
+            )
+        )
     if outlet["en"].count("*") % 2:
-        out.append(Finding(name, entry.line_of("outlet"), 1, RULE, f"source '{sid}' outlet has an unpaired '*'",
-                           "put a publication's name between two asterisks: *Financial Times*"))
+        out.append(
+            Finding(
+                name,
+                entry.line_of("outlet"),
+                1,
+                RULE,
+                f"source '{sid}' outlet has an unpaired '*'",
+                "put a publication's name between two asterisks: *Financial Times*",
+            )
+        )
     return out
 
 
@@ -143,9 +225,17 @@ def number_cited(sources: dict[str, Source], cited: set[str]) -> tuple[dict[str,
             out[sid] = dataclasses.replace(s, number=n)
         else:
             out[sid] = dataclasses.replace(s, number=None)
-            findings.append(Finding(SOURCES_FILE.as_posix(), s.line, 1, UNCITED_RULE,
-                                    f"source '{sid}' is cited nowhere, so the sources page leaves it out",
-                                    f"cite it with [@{sid}] where it supports a statement, or remove it", "warning"))
+            findings.append(
+                Finding(
+                    SOURCES_FILE.as_posix(),
+                    s.line,
+                    1,
+                    UNCITED_RULE,
+                    f"source '{sid}' is cited nowhere, so the sources page leaves it out",
+                    f"cite it with [@{sid}] where it supports a statement, or remove it",
+                    "warning",
+                )
+            )
     return out, findings
 
 
@@ -160,8 +250,14 @@ def find_citations(markdown: str) -> list[tuple[int, int, str]]:
 
 def check_citations(markdown: str, sources: dict[str, Source], path: str, line_offset: int = 0) -> list[Finding]:
     return [
-        Finding(path, line + line_offset, col, CITE_RULE, f"unknown source '[@{sid}]'",
-                f"use an id from {SOURCES_FILE.as_posix()} or add the source there")
+        Finding(
+            path,
+            line + line_offset,
+            col,
+            CITE_RULE,
+            f"unknown source '[@{sid}]'",
+            f"use an id from {SOURCES_FILE.as_posix()} or add the source there",
+        )
         for line, col, sid in find_citations(markdown)
         if sid not in sources
     ]
@@ -181,10 +277,24 @@ def link_citations(markdown: str, sources: dict[str, Source], lang: str, sources
 
 
 TEXT = {
-    "zh": {"read": "所读版本", "no_url": "链接未记录", "no_public_link": "无公开链接",
-           "sep": "，", "end": "。", "quote": "“{}”", "describe": "〔{}〕"},
-    "en": {"read": "Copy read", "no_url": "Link not recorded", "no_public_link": "No public link",
-           "sep": ", ", "end": ".", "quote": "“{}”", "describe": "[{}]"},
+    "zh": {
+        "read": "所读版本",
+        "no_url": "链接未记录",
+        "no_public_link": "无公开链接",
+        "sep": "，",
+        "end": "。",
+        "quote": "“{}”",
+        "describe": "〔{}〕",
+    },
+    "en": {
+        "read": "Copy read",
+        "no_url": "Link not recorded",
+        "no_public_link": "No public link",
+        "sep": ", ",
+        "end": ".",
+        "quote": "“{}”",
+        "describe": "[{}]",
+    },
 }
 
 
@@ -200,8 +310,12 @@ def render_sources(sources: dict[str, Source], lang: str) -> str:
             where = f'<a href="{_escape(s.url)}">{t["read"]}</a>'
         else:
             where = t["no_public_link"] if s.no_public_link else t["no_url"]
-        parts = [f'{s.outlet_html(lang)}{t["sep"]}{title}{t["sep"]}<span class="sources__date">{_escape(s.date)}</span>{t["end"]}',
-                 s.text_html(s.note, lang) if s.note else "", where + t["end"]]
+        parts = [
+            f"{s.outlet_html(lang)}{t['sep']}{title}{t['sep']}"
+            f'<span class="sources__date">{_escape(s.date)}</span>{t["end"]}',
+            s.text_html(s.note, lang) if s.note else "",
+            where + t["end"],
+        ]
         # Chinese runs on after full-width punctuation; English needs a space.
         text = ("" if lang == "zh" else " ").join(p for p in parts if p)
         lines.append(f'<li id="{_escape(s.id)}" value="{s.number}">{text}</li>')

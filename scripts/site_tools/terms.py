@@ -18,8 +18,24 @@ from .languages import STRINGS
 
 # Text inside these is left alone: links, headings, citations, charts, controls
 # and admonition titles (which act as headings).
-_SKIP_TAGS = {"a", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "button", "sup", "summary", "select",
-              "option", "label", "dt"}
+_SKIP_TAGS = {
+    "a",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "abbr",
+    "button",
+    "sup",
+    "summary",
+    "select",
+    "option",
+    "label",
+    "dt",
+}
 _SKIP_CLASSES = {"admonition-title", "term", "headerlink", "no-terms"}
 
 
@@ -35,8 +51,9 @@ def mark_terms(content: str, glossary: Glossary, lang: str, glossary_href: str) 
                 continue
             marked.append(tid)
             pieces.append(text[last:start])
-            pieces.append(f'<a class="term" href="{html.escape(glossary_href)}#{tid}" data-term="{tid}">'
-                          f"{text[start:end]}</a>")
+            pieces.append(
+                f'<a class="term" href="{html.escape(glossary_href)}#{tid}" data-term="{tid}">{text[start:end]}</a>'
+            )
             last = end
         pieces.append(text[last:])
         return "".join(pieces)
@@ -55,7 +72,10 @@ def definitions_block(glossary: Glossary, ids: list[str], lang: str, glossary_hr
     items = "".join(
         f'<div data-term-def="{tid}" data-name="{esc(glossary.terms[tid].name[lang])}">'
         f"{esc(glossary.terms[tid].definition[lang], quote=False)}</div>"
-        for tid in ids)
-    return (f'\n<div class="term-defs" hidden data-search-exclude data-term-defs '
-            f'data-glossary="{esc(glossary_href)}" data-label-glossary="{esc(s["glossary"])}" '
-            f'data-label-close="{esc(s["close"])}" data-label-hint="{esc(s["term_hint"])}">{items}</div>\n')
+        for tid in ids
+    )
+    return (
+        f'\n<div class="term-defs" hidden data-search-exclude data-term-defs '
+        f'data-glossary="{esc(glossary_href)}" data-label-glossary="{esc(s["glossary"])}" '
+        f'data-label-close="{esc(s["close"])}" data-label-hint="{esc(s["term_hint"])}">{items}</div>\n'
+    )

@@ -29,8 +29,11 @@ def _fingerprint(title: str, lines: list[str]) -> str:
 
 def section_hashes(zh: Page) -> dict[str, str]:
     """Section id → fingerprint of the Chinese section (heading and text)."""
-    return {sid: _fingerprint(sec.title, [t for _, t in sec.lines])
-            for sid, sec in _by_section(zh).items() if sid != "(top)"}
+    return {
+        sid: _fingerprint(sec.title, [t for _, t in sec.lines])
+        for sid, sec in _by_section(zh).items()
+        if sid != "(top)"
+    }
 
 
 def outdated_sections(zh: Page, en: Page) -> list[str]:
@@ -45,14 +48,28 @@ def check_drift(zh: Page, en: Page) -> list[Finding]:
     recorded = en.meta.get(FIELD)
     stem = zh.page.stem
     if not isinstance(recorded, dict):
-        return [Finding(en.path, 1, 1, "TRANSLATION-UNRECORDED",
-                        f"{en.path} does not record which version of {zh.path} it translates",
-                        f"after checking the translation, run: make translated PAGE={stem}", "warning")]
+        return [
+            Finding(
+                en.path,
+                1,
+                1,
+                "TRANSLATION-UNRECORDED",
+                f"{en.path} does not record which version of {zh.path} it translates",
+                f"after checking the translation, run: make translated PAGE={stem}",
+                "warning",
+            )
+        ]
     sections = _by_section(en)
     return [
-        Finding(en.path, sections[sid].line if sid in sections else 1, 1, "TRANSLATION-OUTDATED",
-                f"section #{sid} is outdated: its Chinese original in {zh.path} changed after it was translated",
-                f"update the English of #{sid}, then run: make translated PAGE={stem}", "warning")
+        Finding(
+            en.path,
+            sections[sid].line if sid in sections else 1,
+            1,
+            "TRANSLATION-OUTDATED",
+            f"section #{sid} is outdated: its Chinese original in {zh.path} changed after it was translated",
+            f"update the English of #{sid}, then run: make translated PAGE={stem}",
+            "warning",
+        )
         for sid in outdated_sections(zh, en)
     ]
 
@@ -67,8 +84,12 @@ def record(root: Path, stem: str) -> str:
         raise ValueError(f"docs/{stem}.en.md has no front matter")
     kept = re.sub(rf"(?m)^{FIELD}:.*(?:\n[ \t]+.*)*\n?", "", front + "\n").rstrip("\n")
     hashes = section_hashes(zh)
-    block = "\n".join([f"{FIELD}:  # the Chinese sections this translation follows (make translated PAGE={stem})",
-                       *(f'  {sid}: "{digest}"' for sid, digest in hashes.items())])  # quoted: 123456 is no number
+    block = "\n".join(
+        [
+            f"{FIELD}:  # the Chinese sections this translation follows (make translated PAGE={stem})",
+            *(f'  {sid}: "{digest}"' for sid, digest in hashes.items()),
+        ]
+    )  # quoted: 123456 is no number
     en_path.write_text(f"---\n{kept}\n{block}\n---\n{body}", encoding="utf-8")
     return f"docs/{stem}.en.md"
 

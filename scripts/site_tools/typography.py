@@ -11,8 +11,33 @@ _TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 _VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "svg", "textarea"}
 # A quote right after one of these opens; the text before a block starts afresh.
-_BLOCKS = {"p", "li", "div", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary",
-           "caption", "blockquote", "br", "ol", "ul", "table", "tr", "figure", "section", "nav"}
+_BLOCKS = {
+    "p",
+    "li",
+    "div",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "figcaption",
+    "summary",
+    "caption",
+    "blockquote",
+    "br",
+    "ol",
+    "ul",
+    "table",
+    "tr",
+    "figure",
+    "section",
+    "nav",
+}
 _OPENERS = set(" \t\n\u00a0([{“‘—–-/")
 
 

@@ -55,11 +55,23 @@ class Recorder:
 def open_page(browser, site_url):
     contexts = []
 
-    def _open(path: str, *, width: int = 1280, height: int = 900, scheme: str = "light", touch: bool = False,
-              javascript: bool = True):
-        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                      locale="zh-CN" if not path.startswith("en/") else "en-US",
-                                      has_touch=touch, is_mobile=touch, java_script_enabled=javascript)
+    def _open(
+        path: str,
+        *,
+        width: int = 1280,
+        height: int = 900,
+        scheme: str = "light",
+        touch: bool = False,
+        javascript: bool = True,
+    ):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            color_scheme=scheme,
+            locale="zh-CN" if not path.startswith("en/") else "en-US",
+            has_touch=touch,
+            is_mobile=touch,
+            java_script_enabled=javascript,
+        )
         contexts.append(context)
         page = context.new_page()
         rec = Recorder()
@@ -68,7 +80,8 @@ def open_page(browser, site_url):
         page.on("request", lambda r: rec.requests.append(r.url))
         page.add_init_script(
             "document.addEventListener('securitypolicyviolation', e => "
-            "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));")
+            "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+        )
         page.goto(site_url + path, wait_until="load")
         page.wait_for_load_state("networkidle")
         return page, rec

@@ -51,6 +51,7 @@ def _luminance(rgb) -> float:
     def lin(c):
         c /= 255
         return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (lin(c) for c in rgb)
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -79,8 +80,9 @@ def test_at_375px_every_chart_label_is_at_least_11px(open_page, stem, lang):
 
 @pytest.mark.parametrize("width, variant", [(375, "chart__narrow"), (1280, "chart__wide")])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_phones_get_the_narrow_variant_at_its_natural_size_and_wider_screens_the_wide_one(open_page, lang, width,
-                                                                                          variant):
+def test_phones_get_the_narrow_variant_at_its_natural_size_and_wider_screens_the_wide_one(
+    open_page, lang, width, variant
+):
     for stem in DRAWN_ON:
         page, _ = open_page(PageId(stem, lang).url(), width=width)
         for svg in page.evaluate(MEASURE):

@@ -21,6 +21,7 @@ VISIBLE_ENTRIES = "() => [...document.querySelectorAll('.glossary-entry')].filte
 
 # --- glossary -------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_glossary_is_at_most_15000_px_tall_at_1280_px(open_page, lang):
     page, _ = open_page(GLOSSARY[lang], width=1280)
@@ -41,20 +42,24 @@ def test_typing_into_the_filter_narrows_the_entries(open_page, lang, query, coun
     shown = page.evaluate(VISIBLE_ENTRIES)
     assert "cambricon" in shown and "nvidia" not in shown and 0 < len(shown) < 10
     assert page.locator(".glossary-filter__count").inner_text() == count.format(n=len(shown)).replace(
-        "1 terms", "1 term")
+        "1 terms", "1 term"
+    )
     assert not page.locator(".glossary-filter__empty").is_visible()
     box.fill("")
     assert len(page.evaluate(VISIBLE_ENTRIES)) == TERMS
     assert rec.console_errors == []
 
 
-@pytest.mark.parametrize("lang, query, entry", [
-    ("zh", "cambricon", "cambricon"),  # the other language's name, in any case
-    ("en", "寒武纪", "cambricon"),
-    ("en", "金融时报", "financial-times"),  # an alias
-    ("en", "spun off", "kunlunxin"),  # words of the definition
-    ("zh", "拆分独立", "kunlunxin"),
-])
+@pytest.mark.parametrize(
+    "lang, query, entry",
+    [
+        ("zh", "cambricon", "cambricon"),  # the other language's name, in any case
+        ("en", "寒武纪", "cambricon"),
+        ("en", "金融时报", "financial-times"),  # an alias
+        ("en", "spun off", "kunlunxin"),  # words of the definition
+        ("zh", "拆分独立", "kunlunxin"),
+    ],
+)
 def test_the_filter_matches_names_in_both_languages_aliases_and_definitions(open_page, lang, query, entry):
     page, _ = open_page(GLOSSARY[lang])
     page.fill("#glossary-filter-input", query)
@@ -91,7 +96,9 @@ def test_the_jump_bar_links_resolve_to_groups_of_entries(open_page, lang, letter
 
 def test_financial_times_sorts_under_j_on_the_chinese_page(open_page):
     page, _ = open_page(GLOSSARY["zh"])
-    group = page.evaluate("document.getElementById('financial-times').closest('.glossary-group').querySelector('h2').id")
+    group = page.evaluate(
+        "document.getElementById('financial-times').closest('.glossary-group').querySelector('h2').id"
+    )
     assert group == "letter-j"
 
 

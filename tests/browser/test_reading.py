@@ -26,7 +26,8 @@ _SMALL_TEXT = """min => {
     if (!r.width || !r.height || cs.visibility === 'hidden' || cs.display === 'none') continue;
     if (el.closest('.md-sidebar--secondary, .md-search, .md-dialog, .md-tooltip, .md-top')) continue;
     const size = parseFloat(cs.fontSize);
-    if (size < min) small.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${el.textContent.trim().slice(0, 30)}`);
+    if (size < min)
+      small.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${el.textContent.trim().slice(0, 30)}`);
   }
   return small;
 }"""
@@ -53,13 +54,20 @@ _POP_BOX = """() => {
 def _tap(page, locator) -> None:
     """Tap the first line of an element, as a finger would on a term that wraps."""
     locator.scroll_into_view_if_needed()
-    r = locator.evaluate("e => { const r = e.getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2]; }")
+    r = locator.evaluate(
+        "e => { const r = e.getClientRects()[0]; return [r.left + r.width / 2, r.top + r.height / 2]; }"
+    )
     page.touchscreen.tap(*r)
 
 
 def _inside(box) -> bool:
-    return (box is not None and box["left"] >= 0 and box["top"] >= 0 and box["right"] <= box["width"]
-            and box["bottom"] <= box["height"])
+    return (
+        box is not None
+        and box["left"] >= 0
+        and box["top"] >= 0
+        and box["right"] <= box["width"]
+        and box["bottom"] <= box["height"]
+    )
 
 
 @pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ("index", "us-motives") for lang in LANGUAGES])
@@ -138,8 +146,16 @@ def test_without_javascript_a_term_is_a_link_to_its_glossary_entry(open_page, si
 
 # --- Chinese typography --------------------------------------------------------
 
-CJK_FONTS = ("PingFang", "Hiragino", "Noto Sans CJK", "Noto Serif CJK", "Source Han", "Songti", "Microsoft YaHei",
-             "WenQuanYi")
+CJK_FONTS = (
+    "PingFang",
+    "Hiragino",
+    "Noto Sans CJK",
+    "Noto Serif CJK",
+    "Source Han",
+    "Songti",
+    "Microsoft YaHei",
+    "WenQuanYi",
+)
 
 
 @pytest.mark.parametrize("stem", ARTICLE)
@@ -153,8 +169,10 @@ def test_chinese_body_text_asks_for_a_cjk_font_first(open_page, stem):
 def _fonts_drawing(page, text: str) -> list[str]:
     """The fonts Chromium actually draws `text` with, set in the page's first paragraph."""
     page.locator("article p").first.evaluate(
-        "(p, text) => { const s = document.createElement('span'); s.id = 'probe'; s.textContent = text; p.prepend(s); }",
-        text)
+        "(p, text) => { const s = document.createElement('span'); s.id = 'probe'; "
+        "s.textContent = text; p.prepend(s); }",
+        text,
+    )
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
@@ -204,6 +222,7 @@ def test_box_titles_and_text_span_their_box_at_body_size(open_page, path):
 
 
 # --- the language menu -----------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_language_menu_marks_the_current_language_on_a_laptop_and_in_the_phone_drawer(open_page, lang):

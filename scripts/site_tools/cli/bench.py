@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Benchmark: build and check synthetic bilingual sites of 10, 100 and 1,000 page pairs.
 
-    python scripts/bench.py [--sizes 10 100 1000]
+    python -m site_tools bench [--sizes 10 100 1000]
 
 Prints, per size, the MkDocs build time (both languages, with our hooks) and the
 time of our own checks (source rules, then built-HTML rules). Figures, not
@@ -11,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import re
 import shutil
 import sys
@@ -19,9 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+from site_tools.project import project_root
+
+ROOT: Path  # the project; set by main(), from the caller or the working directory
 
 ZH = """---
 title: 第 {n} 页
@@ -63,14 +61,16 @@ description: Synthetic page {n}, used to measure how long the build and the chec
 
 ## Background {{#background}}
 
-According to Zhang Xin, Huawei Ascend, Baidu's Kunlunxin and Cambricon cut NVIDIA's share from 95% to 50%. NVIDIA faced a loss of US$4.5 billion.
+According to Zhang Xin, Huawei Ascend, Baidu's Kunlunxin and Cambricon cut NVIDIA's share
+from 95% to 50%. NVIDIA faced a loss of US$4.5 billion.
 
 !!! context "Context: share"
     Jensen Huang's figures span 2021 to 2025. [@reuters-2025-05-21]
 
 ## Impact {{#impact}}
 
-The H20 costs US$12,000, with about 15% of the H100's compute. JPMorgan forecasts a self-sufficiency rate of 82% in 2027.
+The H20 costs US$12,000, with about 15% of the H100's compute.
+JPMorgan forecasts a self-sufficiency rate of 82% in 2027.
 
 ## Paths {{#paths}}
 
@@ -93,9 +93,13 @@ def make_site(dest: Path, pairs: int) -> None:
     # The real overview links to real pages; give the synthetic site a plain one.
     for lang, title in (("zh", "导读"), ("en", "Overview")):
         (docs / f"index.{lang}.md").write_text(
-            f"---\ntitle: {title}\ndescription: {title}\n---\n\n# {title} {{#overview}}\n", encoding="utf-8")
-    charts = [line.split(": ", 1)[1] for line in (ROOT / "docs" / "data" / "charts.yml").read_text().splitlines()
-              if line.startswith("- id: ")]
+            f"---\ntitle: {title}\ndescription: {title}\n---\n\n# {title} {{#overview}}\n", encoding="utf-8"
+        )
+    charts = [
+        line.split(": ", 1)[1]
+        for line in (ROOT / "docs" / "data" / "charts.yml").read_text().splitlines()
+        if line.startswith("- id: ")
+    ]
     for n in range(1, pairs + 1):
         m = n % pairs + 1
         chart = charts[n % len(charts)]
@@ -106,13 +110,20 @@ def make_site(dest: Path, pairs: int) -> None:
     for stem in ["index", *(f"p{n}" for n in range(1, pairs + 1))]:
         record(dest, stem)  # every translation up to date, as on a real site
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    nav = "\n".join(["nav:", "  - index.md", *[f"  - p{n}.md" for n in range(1, pairs + 1)],
-                     "  - glossary.md", "  - sources.md", ""])
+    nav = "\n".join(
+        [
+            "nav:",
+            "  - index.md",
+            *[f"  - p{n}.md" for n in range(1, pairs + 1)],
+            "  - glossary.md",
+            "  - sources.md",
+            "",
+        ]
+    )
     (dest / "mkdocs.yml").write_text(re.sub(r"\nnav:\n(?:  - .*\n)*", "\n" + nav, config), encoding="utf-8")
 
 
 def measure(pairs: int) -> tuple[float, float, float, int]:
-    from site_tools import checks
     from site_tools.checks import run_source_checks
     from site_tools.html_checks import check_built_site
     from site_tools.mkdocs_run import build_site, site_url
@@ -120,9 +131,6 @@ def measure(pairs: int) -> tuple[float, float, float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         dest = Path(tmp)
         make_site(dest, pairs)
-        # The hooks resolve the project from their own location: use the copy's.
-        sys.path.insert(0, str(dest / "scripts"))
-        checks.REPORTED_BY_CALLER = True  # as in the build script: the hook does not check again
         t0 = time.perf_counter()
         findings = build_site(dest, dest / "site")
         t1 = time.perf_counter()
@@ -130,19 +138,22 @@ def measure(pairs: int) -> tuple[float, float, float, int]:
         t2 = time.perf_counter()
         findings += check_built_site(dest / "site", site_url(dest))
         t3 = time.perf_counter()
-        sys.path.remove(str(dest / "scripts"))
     for f in findings[:5]:
         print("  " + f.text(), file=sys.stderr)
     return t1 - t0, t2 - t1, t3 - t2, len(findings)
 
 
-def main() -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    global ROOT
+    ROOT = root or project_root()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     logging.getLogger("jieba").setLevel(logging.WARNING)
-    print(f"{'page pairs':>10} {'MkDocs build':>13} {'source checks':>14} {'HTML checks':>12} "
-          f"{'checks/build':>13} {'findings':>9}")
+    print(
+        f"{'page pairs':>10} {'MkDocs build':>13} {'source checks':>14} {'HTML checks':>12} "
+        f"{'checks/build':>13} {'findings':>9}"
+    )
     for pairs in args.sizes:
         build, source, html, n = measure(pairs)
         print(f"{pairs:>10} {build:>12.2f}s {source:>13.2f}s {html:>11.2f}s {(source + html) / build:>12.0%} {n:>9}")

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Performance budget: what a reader downloads, and Lighthouse's scores.
 
-    python scripts/budget.py [--no-lighthouse] [--runs 3] [--compare OTHER_SITE_DIR]
+    python -m site_tools budget [--no-lighthouse] [--runs 3] [--compare OTHER_SITE_DIR]
 
 1. First-view transfer of the five article pages: every response Chromium
    receives while loading the page, gzip-compressed (as a static host serves
@@ -27,21 +26,28 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.project import project_root
+from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
 
-from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve  # noqa: E402
+ROOT: Path  # the project; set by main(), from the caller or the working directory
 
 BUDGET_KB = 70
 ARTICLE = ("index.html", "us-motives.html", "impact-on-china.html", "strategic-paths.html", "conclusion.html")
 LIGHTHOUSE_PAGES = ("index.html", "us-motives.html", "en/index.html", "en/us-motives.html")
-LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"
 
 
 def kind(url: str, content_type: str) -> str:
     path = urlsplit(url).path
-    for suffix, name in ((".html", "HTML"), (".css", "CSS"), (".js", "JS"), (".svg", "SVG"), (".json", "JSON"),
-                         (".woff2", "fonts"), (".woff", "fonts"), (".ttf", "fonts")):
+    for suffix, name in (
+        (".html", "HTML"),
+        (".css", "CSS"),
+        (".js", "JS"),
+        (".svg", "SVG"),
+        (".json", "JSON"),
+        (".woff2", "fonts"),
+        (".woff", "fonts"),
+        (".ttf", "fonts"),
+    ):
         if path.endswith(suffix):
             return name
     return "HTML" if "html" in content_type else "other"
@@ -79,13 +85,22 @@ def page_path(site: Path, page: str) -> str:
 
 def lighthouse(url: str) -> dict[str, float]:
     """Scores (0–1) of the four categories, and total blocking time in ms."""
+    LIGHTHOUSE_DIR = ROOT / "scripts" / "lighthouse"  # noqa: N806 (pinned in its package-lock.json)
     if not (LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse").exists():
         subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--silent"], cwd=LIGHTHOUSE_DIR, check=True)
     out = subprocess.run(
-        [str(LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"), url, "--output=json", "--quiet",
-         "--only-categories=performance,accessibility,best-practices,seo",
-         "--chrome-flags=" + " ".join(CHROMIUM_FLAGS)],
-        capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=chromium_path() or ""))
+        [
+            str(LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--output=json",
+            "--quiet",
+            "--only-categories=performance,accessibility,best-practices,seo",
+            "--chrome-flags=" + " ".join(CHROMIUM_FLAGS),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, CHROME_PATH=chromium_path() or ""),
+    )
     try:
         report = json.loads(out.stdout)
     except json.JSONDecodeError:
@@ -95,13 +110,15 @@ def lighthouse(url: str) -> dict[str, float]:
     return scores
 
 
-def main() -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    global ROOT
+    ROOT = root or project_root()
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", default=str(ROOT / "site"))
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (its performance score is noisy)")
     parser.add_argument("--compare", help="another built site to measure beside this one (served at /)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     site = Path(args.site)
     if not (site / "index.html").exists():
         raise SystemExit("no built site: run `make build` first")
@@ -114,17 +131,28 @@ def main() -> int:
         print(f"First-view transfer, gzip-compressed (budget {BUDGET_KB} KB)")
         counted = ["HTML", "CSS", "JS", "SVG", "fonts"]
         also = ["JSON", "other"]  # the search index and the sitemaps, fetched after the page renders
-        print(f"{'page':<28}" + "".join(f"{k:>7}" for k in counted) + f"{'total':>8}" + "   |"
-              + "".join(f"{k:>9}" for k in ["index", "sitemaps"]))
+        print(
+            f"{'page':<28}"
+            + "".join(f"{k:>7}" for k in counted)
+            + f"{'total':>8}"
+            + "   |"
+            + "".join(f"{k:>9}" for k in ["index", "sitemaps"])
+        )
         for page in [p for lang in ("", "en/") for p in (lang + a for a in ARTICLE)]:
             sizes = first_view(sites[0][3], page)
             total = sum(sizes.get(k, 0) for k in counted)
-            print(f"{page:<28}" + "".join(f"{sizes.get(k, 0) / 1024:>6.1f}K" for k in counted)
-                  + f"{total / 1024:>7.1f}K" + f" {'✓' if total <= BUDGET_KB * 1024 else '✗'} |"
-                  + "".join(f"{sizes.get(k, 0) / 1024:>8.1f}K" for k in also))
+            print(
+                f"{page:<28}"
+                + "".join(f"{sizes.get(k, 0) / 1024:>6.1f}K" for k in counted)
+                + f"{total / 1024:>7.1f}K"
+                + f" {'✓' if total <= BUDGET_KB * 1024 else '✗'} |"
+                + "".join(f"{sizes.get(k, 0) / 1024:>8.1f}K" for k in also)
+            )
         if not args.no_lighthouse:
-            print(f"\nLighthouse 12.2.3, mobile preset, median of {args.runs} runs, served gzipped "
-                  "(targets: performance >= 0.98, TBT <= 100 ms, the others 1.00)")
+            print(
+                f"\nLighthouse 12.2.3, mobile preset, median of {args.runs} runs, served gzipped "
+                "(targets: performance >= 0.98, TBT <= 100 ms, the others 1.00)"
+            )
             print(f"{'site':<11}{'page':<22}{'perf':>7}{'TBT ms':>8}{'a11y':>7}{'best':>7}{'seo':>7}")
             for page in LIGHTHOUSE_PAGES:
                 runs: dict[str, list] = {name: [] for name, *_ in sites}
@@ -133,8 +161,10 @@ def main() -> int:
                         runs[name].append(lighthouse(base + page_path(root, page)))
                 for name, results in runs.items():
                     s = {k: statistics.median(r[k] for r in results) for k in results[0]}
-                    print(f"{name:<11}{page:<22}{s['performance']:>7.2f}{s['tbt']:>8.0f}{s['accessibility']:>7.2f}"
-                          f"{s['best-practices']:>7.2f}{s['seo']:>7.2f}")
+                    print(
+                        f"{name:<11}{page:<22}{s['performance']:>7.2f}{s['tbt']:>8.0f}{s['accessibility']:>7.2f}"
+                        f"{s['best-practices']:>7.2f}{s['seo']:>7.2f}"
+                    )
     finally:
         for _, _, server, _ in sites:
             server.shutdown()

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Build the site with MkDocs and check it; exit 0 only when there is nothing to fix.
 
     python scripts/build.py [--strict] [--format text|github|json] [--site-dir site]
@@ -12,21 +11,17 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
 import sys
 import tempfile
 import time
-import traceback
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+from site_tools.project import project_root
+from site_tools.checks import fix_sources, run_source_checks
+from site_tools.findings import Finding, to_json
 
-from site_tools import checks  # noqa: E402
-from site_tools.checks import fix_sources, run_source_checks  # noqa: E402
-from site_tools.findings import Finding, to_json  # noqa: E402
+ROOT: Path  # the project; set by main(), from the caller or the working directory
 
 
 def parse_args(argv):
@@ -36,8 +31,9 @@ def parse_args(argv):
     p.add_argument("--site-dir", default="site", help="where the finished site goes (default: site)")
     p.add_argument("--no-build", action="store_true", help="check the sources only, without MkDocs")
     p.add_argument("--fix", action="store_true", help="apply the Chinese copywriting fixes to zh pages, then check")
-    p.add_argument("--external", action="store_true",
-                   help="also check that external links answer (cached for a week in .cache/)")
+    p.add_argument(
+        "--external", action="store_true", help="also check that external links answer (cached for a week in .cache/)"
+    )
     return p.parse_args(argv)
 
 
@@ -62,7 +58,9 @@ def emit(findings: list[Finding], fmt: str, elapsed: float) -> None:
     print(("✗ " if errors else "✓ ") + summary, file=sys.stderr if fmt == "github" else sys.stdout)
 
 
-def main(argv=None) -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    global ROOT
+    ROOT = root or project_root()
     args = parse_args(argv)
     started = time.monotonic()
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -70,11 +68,12 @@ def main(argv=None) -> int:
         for path in fix_sources(ROOT):
             print(f"fixed {path}")
     findings = run_source_checks(ROOT)
-    checks.REPORTED_BY_CALLER = True  # the MkDocs hook need not run the same rules again
     site_dir = (ROOT / args.site_dir).resolve()
     if not args.no_build:
         from site_tools.html_checks import check_built_site
-        from site_tools.mkdocs_run import build_site, site_url
+        from site_tools.mkdocs_run import THEME_NOTICE, build_site, site_url
+
+        print(THEME_NOTICE, file=sys.stderr)
 
         tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
         try:
@@ -100,19 +99,3 @@ def main(argv=None) -> int:
         findings = strict(findings)
     emit(findings, args.format, time.monotonic() - started)
     return 1 if any(f.severity == "error" for f in findings) else 0
-
-
-if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except SystemExit:
-        raise
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except BrokenPipeError:  # `build.py | head`: the reader stopped reading, not a crash
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
-    except BaseException:  # a crash of the build itself, not a content problem
-        traceback.print_exc()
-        print("✗ the build crashed (exit 2): this is a bug in the build, not in your content", file=sys.stderr)
-        sys.exit(2)

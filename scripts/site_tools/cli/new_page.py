@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Start a new page pair: both language files and the nav entry.
 
     python scripts/new_page.py SLUG "中文标题" "English title"
@@ -13,10 +12,10 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.project import project_root
+from site_tools.translation import record
 
-from site_tools.translation import record  # noqa: E402
+ROOT: Path  # the project; set by main(), from the caller or the working directory
 
 ZH = """---
 title: {title_zh}
@@ -44,16 +43,24 @@ def add_to_nav(config: str, slug: str) -> str:
     lines = config.split("\n")
     start = lines.index("nav:")
     end = next((i for i in range(start + 1, len(lines)) if lines[i] and not lines[i].startswith("  ")), len(lines))
-    entries = lines[start + 1:end]
+    entries = lines[start + 1 : end]
     if f"  - {slug}.md" in entries:
         return config
-    before = next((start + 1 + i for i, e in enumerate(entries)
-                   if e.strip() in ("- timeline.md", "- glossary.md", "- sources.md")), end)
+    before = next(
+        (
+            start + 1 + i
+            for i, e in enumerate(entries)
+            if e.strip() in ("- timeline.md", "- glossary.md", "- sources.md")
+        ),
+        end,
+    )
     lines.insert(before, f"  - {slug}.md")
     return "\n".join(lines)
 
 
-def main(argv=None) -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    global ROOT
+    ROOT = root or project_root()
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("slug", help="URL name in English kebab-case, e.g. chip-rules")
     p.add_argument("title_zh", help="the Chinese title")

@@ -1,7 +1,6 @@
-#!/usr/bin/env python3
 """Screenshots of every page in both languages, light and dark, desktop and phone.
 
-    python scripts/screenshots.py [--site site] [--out test-artifacts/screenshots] [--only STEM ...]
+    python -m site_tools screenshots [--site site] [--out test-artifacts/screenshots] [--only STEM ...]
 
 Writes full-page PNGs named LANG-STEM-VARIANT.png and an index.html that shows
 them side by side, so a reviewer sees the whole site in a minute. Needs a built
@@ -14,11 +13,11 @@ import html
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.project import project_root
+from site_tools.languages import LANGUAGES, PageId
+from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
 
-from site_tools.languages import LANGUAGES, PageId  # noqa: E402
-from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve  # noqa: E402
+ROOT: Path  # the project; set by main(), from the caller or the working directory
 
 VARIANTS = {  # name: (width, height, colour scheme)
     "light": (1280, 900, "light"),
@@ -28,12 +27,14 @@ VARIANTS = {  # name: (width, height, colour scheme)
 }
 
 
-def main() -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    global ROOT
+    ROOT = root or project_root()
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--site", default=str(ROOT / "site"))
     p.add_argument("--out", default=str(ROOT / "test-artifacts" / "screenshots"))
     p.add_argument("--only", nargs="*", help="page stems to shoot (default: every page)")
-    args = p.parse_args()
+    args = p.parse_args(argv)
     site, out = Path(args.site), Path(args.out)
     if not (site / "index.html").exists():
         raise SystemExit("no built site: run `make build` first")
@@ -50,8 +51,12 @@ def main() -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
             for variant, (width, height, scheme) in VARIANTS.items():
-                context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                              device_scale_factor=1, has_touch=width < 600)
+                context = browser.new_context(
+                    viewport={"width": width, "height": height},
+                    color_scheme=scheme,
+                    device_scale_factor=1,
+                    has_touch=width < 600,
+                )
                 tab = context.new_page()
                 for stem in stems:
                     for lang in LANGUAGES:
@@ -65,14 +70,19 @@ def main() -> int:
         server.shutdown()
     rows = []
     for stem in stems:
-        cells = "".join(f'<figure><a href="{n}"><img src="{n}" loading="lazy" alt=""></a><figcaption>'
-                        f"{html.escape(f'{lang} · {variant}')}</figcaption></figure>"
-                        for s, lang, variant, n in shots if s == stem)
+        cells = "".join(
+            f'<figure><a href="{n}"><img src="{n}" loading="lazy" alt=""></a><figcaption>'
+            f"{html.escape(f'{lang} · {variant}')}</figcaption></figure>"
+            for s, lang, variant, n in shots
+            if s == stem
+        )
         rows.append(f"<h2>{html.escape(stem)}</h2><div class=row>{cells}</div>")
     (out / "index.html").write_text(
         "<!doctype html><meta charset=utf-8><title>Screenshots</title><style>body{font:14px sans-serif}"
         ".row{display:flex;gap:12px;overflow-x:auto;align-items:flex-start}figure{margin:0}"
-        "img{width:240px;border:1px solid #ccc}</style>" + "".join(rows), encoding="utf-8")
+        "img{width:240px;border:1px solid #ccc}</style>" + "".join(rows),
+        encoding="utf-8",
+    )
     print(f"{len(shots)} screenshots in {out}/ (open index.html)")
     return 0
 

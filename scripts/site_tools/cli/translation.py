@@ -1,9 +1,8 @@
-#!/usr/bin/env python3
 """Record that an English page follows the current Chinese page, after a translator checked it.
 
-    python scripts/translation.py record STEM [STEM ...]    (make translated PAGE=STEM)
-    python scripts/translation.py record --all
-    python scripts/translation.py status                     which English sections are outdated"""
+python scripts/translation.py record STEM [STEM ...]    (make translated PAGE=STEM)
+python scripts/translation.py record --all
+python scripts/translation.py status                     which English sections are outdated"""
 
 from __future__ import annotations
 
@@ -11,15 +10,17 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+from site_tools.project import project_root
+from site_tools.parity import pairs
+from site_tools.site import load_site
+from site_tools.translation import check_drift, record
 
-from site_tools.parity import pairs  # noqa: E402
-from site_tools.site import load_site  # noqa: E402
-from site_tools.translation import check_drift, record  # noqa: E402
+ROOT: Path  # the project; set by main(), from the caller or the working directory
 
 
-def main(argv=None) -> int:
+def main(argv=None, root: Path | None = None) -> int:
+    global ROOT
+    ROOT = root or project_root()
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("record", help="record the current Chinese version in the English page")

@@ -1,0 +1,39 @@
+"""The command line: `python -m site_tools VERB`, one verb per job, on the project it runs in."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from helpers import copy_project
+from site_tools.cli import VERBS
+
+
+def _cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "site_tools", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_without_a_verb_it_lists_every_verb_and_exits_2(tmp_path):
+    result = _cli(cwd=tmp_path)
+    assert result.returncode == 2
+    for verb in VERBS:
+        assert f"  {verb} " in result.stdout
+
+
+def test_an_unknown_verb_is_a_usage_error_not_a_traceback(tmp_path):
+    result = _cli("biuld", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "unknown verb 'biuld'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_outside_a_project_it_says_so(tmp_path):
+    result = _cli("check", cwd=tmp_path)
+    assert result.returncode == 1 and "no mkdocs.yml" in result.stderr
+
+
+def test_check_reads_the_project_of_the_working_directory_even_from_a_subfolder(tmp_path):
+    project = copy_project(tmp_path / "p")
+    (project / "docs" / "us-motives.en.md").unlink()  # one page missing its translation
+    result = _cli("check", cwd=project / "docs")
+    assert result.returncode == 1
+    assert "docs/us-motives.zh.md" in result.stdout
