@@ -7,8 +7,9 @@ from collections import Counter
 
 import pytest
 
-from helpers import built_page, page_stems
-from site_tools.languages import LANGUAGES, STRINGS
+
+from helpers import ROOT, built_page, page_stems
+from site_tools.languages import DEFAULT, HREFLANG, LANGUAGES, STRINGS
 from site_tools.linebreaks import keep_together
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -42,6 +43,14 @@ def test_every_language_has_every_interface_string():
 
 
 # --- what stays together at line ends -------------------------------------------
+
+
+def test_the_theme_language_in_mkdocs_yml_is_the_default_language_tag_and_has_its_strings():
+    # mkdocs.yml cannot import Python: the one copy of the tag outside languages.py is checked here.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    theme_language = re.search(r"^theme:\n(?:  .*\n)*?  language: (\S+)$", config, re.M)[1]
+    assert theme_language == HREFLANG[DEFAULT]
+    assert (ROOT / "overrides" / "partials" / "languages" / f"{theme_language}.html").exists()
 
 
 def test_a_citation_is_glued_to_the_word_before_it_and_the_punctuation_after_it():

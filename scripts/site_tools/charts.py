@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .datafile import bilingual, load_yaml_list, rel
 from .findings import DataError, Finding
+from .languages import PageId
 from .sources import Source
 
 REGISTRY = Path("docs/data/charts.yml")
@@ -995,7 +996,7 @@ def figure_html(chart: Chart, svg: str, lang: str, page_url: str, sources: dict[
     t = TEXT[lang]
     esc = lambda s: html.escape(str(s), quote=True)  # noqa: E731
     here = posixpath.dirname(page_url) or "."
-    sources_href = esc(posixpath.relpath(("en/" if lang == "en" else "") + "sources.html", here))
+    sources_href = esc(posixpath.relpath(PageId("sources", lang).url(), here))
     csv_href = esc(posixpath.relpath(chart.data, here))
     cited: dict[str, list[str]] = {}
     for r in chart.rows:

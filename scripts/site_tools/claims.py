@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .dataschema import load_schema, schema_findings
 from .datafile import load_yaml_list, rel
+from .languages import HREFLANG
 from .findings import DataError, Finding
 from .pages import Page, body_text
 
@@ -452,7 +453,7 @@ def render_claims(
             or t["no_evidence"]
         )
         original = (
-            f'<p class="claim__original">{t["original"]}<span lang="zh-Hans">'
+            f'<p class="claim__original">{t["original"]}<span lang="{HREFLANG["zh"]}">'
             f"{_e(t['quote'].format(c.claim['zh']))}</span></p>"
             if lang == "en"
             else ""
@@ -489,7 +490,7 @@ def claim_review_jsonld(
             "url": article.url,
             "datePublished": article.date,
             "headline": article.title["zh"],
-            "inLanguage": "zh-Hans",
+            "inLanguage": HREFLANG["zh"],
             "publisher": {"@type": "Organization", "name": article.outlet[lang]},
         }
         if article
@@ -510,7 +511,7 @@ def claim_review_jsonld(
                 "url": f"{page_url}#{c.id}",
                 "claimReviewed": c.claim[lang],
                 "datePublished": c.reviewed,
-                "inLanguage": "zh-Hans" if lang == "zh" else "en",
+                "inLanguage": HREFLANG[lang],
                 "author": {"@type": "Organization", "name": site_name, "url": site_url},
                 "reviewRating": rating,
                 "itemReviewed": claim,

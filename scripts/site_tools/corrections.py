@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .dataschema import schema_findings
 from .datafile import load_yaml_list, rel
+from .languages import HREFLANG
 from .findings import DataError, Finding
 from .gitdates import format_date
 from .pages import Page
@@ -196,7 +197,7 @@ def atom_feed(corrections: list[Correction], lang: str, lang_root_url: str, site
     def stamp(d: datetime.date) -> str:
         return f"{d.isoformat()}T00:00:00Z"
 
-    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "zh-Hans" if lang == "zh" else "en"})
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": HREFLANG[lang]})
     el(feed, "id", lang_root_url + FEED)
     el(feed, "title", f"{TEXT[lang]['title']} · {site_name}")
     el(feed, "updated", stamp(max((c.date for c in corrections), default=datetime.date(2025, 7, 22))))

@@ -13,7 +13,8 @@ OTHER = {"zh": "en", "en": "zh"}
 # for Simplified Chinese; static-i18n itself keeps the locale "zh".
 HREFLANG = {"zh": "zh-Hans", "en": "en"}
 OG_LOCALE = {"zh": "zh_CN", "en": "en_US"}
-NAMES = {"zh": "中文", "en": "English"}
+NAMES = {"zh": "中文", "en": "English"}  # each in itself, for readers
+NAMES_IN_ENGLISH = {"zh": "Chinese", "en": "English"}  # for findings, which are in English
 # Where each language lives, relative to the site root.
 ROOT = {"zh": "", "en": "en/"}
 
@@ -30,6 +31,7 @@ STRINGS = {
         "term_hint": "术语解释",
         "credit": "本站使用 {link} 构建",
         "progress": "页面加载进度",
+        "feed_title": "更正与更新",
     },
     "en": {
         "short_title": "H20 unbanned",
@@ -41,6 +43,7 @@ STRINGS = {
         "term_hint": "Term explained",
         "credit": "Made with {link}",
         "progress": "Page loading",
+        "feed_title": "Corrections and updates",
     },
 }
 

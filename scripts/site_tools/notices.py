@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import posixpath
 
-from .languages import PageId
+from .languages import HREFLANG, PageId
 
 TEXT = {
     "outdated": {
@@ -30,8 +30,7 @@ TEXT = {
 
 def _link(pid: PageId, other_lang: str, page_url: str, label: str) -> str:
     href = posixpath.relpath(pid.url(other_lang), posixpath.dirname(page_url) or ".")
-    tag = "zh-Hans" if other_lang == "zh" else "en"
-    return f'<a href="{href}" hreflang="{tag}">{html.escape(label)}</a>'
+    return f'<a href="{href}" hreflang="{HREFLANG[other_lang]}">{html.escape(label)}</a>'
 
 
 def _admonition(kind: str, title: str, body: str) -> str:

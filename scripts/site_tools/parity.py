@@ -9,12 +9,12 @@ from collections import Counter
 from .figures import figures
 from .findings import Finding
 from .glossary import Glossary
+from .languages import NAMES_IN_ENGLISH, OTHER
 from .pages import Page, Section, prose_lines
 from .sources import CITATION
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
 _CHART = re.compile(r"^::: *chart +(\S+)", re.M)
-_NAME = {"zh": "Chinese", "en": "English"}
 
 
 def pairs(pages: list[Page]) -> list[tuple[Page, Page]]:
@@ -36,7 +36,7 @@ def check_page_pairs(pages: list[Page]) -> list[Finding]:
         other = page.page.counterpart()
         if (stem, other.lang) not in have and not translation_pending(page):
             missing = f"docs/{other.src()}"
-            fix = f"add {missing}, the {_NAME[other.lang]} translation of this page"
+            fix = f"add {missing}, the {NAMES_IN_ENGLISH[other.lang]} translation of this page"
             if page.page.lang == "zh":
                 fix += " (or publish it untranslated for now with 'translation: pending' in its front matter)"
             out.append(
@@ -191,7 +191,7 @@ def _one_sided(zh: Page, en: Page, extract):
                 for key, shown, col in extract(line, lang):
                     found[lang].setdefault(key, (shown, lineno, col))
         for lang, page, other in (("zh", zh, en), ("en", en, zh)):
-            olang = "en" if lang == "zh" else "zh"
+            olang = OTHER[lang]
             for key, (shown, lineno, col) in found[lang].items():
                 if key not in found[olang]:
                     yield page, other, sid, key, shown, lineno, col

@@ -257,4 +257,6 @@ def _interface(context, lang: str):
     context["ui"] = L.STRINGS[lang]
     context["page_lang"] = lang
     context["page_hreflang"] = L.HREFLANG[lang]
+    context["hreflang"] = L.HREFLANG  # every language's tag (the sitemap's alternates)
+    context["default_lang"] = L.DEFAULT
     return context
