@@ -9,6 +9,7 @@ import re
 import pytest
 
 from helpers import copy_project, run_build
+from site_tools.serve import base_path
 
 
 @pytest.fixture
@@ -118,6 +119,7 @@ def test_mkdocs_serve_serves_both_languages_and_shows_the_rules_as_warnings(proj
     import urllib.request
 
     _edit(project, "docs/impact-on-china.en.md", "Cambricon", "Cambricon Nvidia")  # a warning, not a crash
+    base = base_path(project)  # e.g. /h20/
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -132,14 +134,14 @@ def test_mkdocs_serve_serves_both_languages_and_shows_the_rules_as_warnings(proj
         pages = {}
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline and len(pages) < 2:
-            for path in ("h20/index.html", "h20/en/impact-on-china.html"):
+            for path in (base + "index.html", base + "en/impact-on-china.html"):
                 try:
-                    with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as r:
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
                         pages[path] = r.read().decode("utf-8")
                 except OSError:
                     time.sleep(1)
-        assert '<html lang="zh-Hans"' in pages["h20/index.html"]
-        assert '<html lang="en"' in pages["h20/en/impact-on-china.html"]
+        assert '<html lang="zh-Hans"' in pages[base + "index.html"]
+        assert '<html lang="en"' in pages[base + "en/impact-on-china.html"]
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

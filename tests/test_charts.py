@@ -60,15 +60,25 @@ def test_each_chart_renders_from_its_data_as_svg_text(cid, variant):
                 assert row.label[lang] in labels, (cid, lang, row.label[lang])
 
 
+# Bar charts whose rows are labelled differently in each language: the others show the same
+# label (a chip name, a date) in both, and say nothing about the language.
+TRANSLATED_BARS = sorted(
+    cid for cid in DRAWN if CHARTS[cid].kind == "bar" and any(r.label["zh"] != r.label["en"] for r in CHARTS[cid].rows)
+)
+
+
+def test_some_bar_chart_has_translated_labels_to_check():
+    assert TRANSLATED_BARS
+
+
 @pytest.mark.parametrize("variant", VARIANTS)
-@pytest.mark.parametrize("cid", DRAWN)
+@pytest.mark.parametrize("cid", TRANSLATED_BARS)
 def test_labels_are_in_the_page_language(cid, variant):
     chart = CHARTS[cid]
     zh, en = (set(texts(render_svg(chart, lang, variant))) for lang in LANGUAGES)
-    for row in chart.rows:
-        if row.label["zh"] != row.label["en"] and chart.kind == "bar":
-            assert row.label["zh"] in zh and row.label["en"] not in zh
-            assert row.label["en"] in en and row.label["zh"] not in en
+    for row in (r for r in chart.rows if r.label["zh"] != r.label["en"]):
+        assert row.label["zh"] in zh and row.label["en"] not in zh
+        assert row.label["en"] in en and row.label["zh"] not in en
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

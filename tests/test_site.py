@@ -125,8 +125,12 @@ def test_the_link_checker_would_catch_a_third_party_load(tmp_path):
     assert [f.rule for f in findings] == ["THIRD-PARTY"]
 
 
-def test_every_internal_href_and_src_resolves(built_site):
-    assert check_built_site(built_site, "https://h20-explainer.github.io/h20/") == []
+def test_the_link_checker_reports_an_internal_link_to_a_missing_page(tmp_path):
+    # The build runs this checker on every page (a broken link fails the build); here, that it can fail.
+    (tmp_path / "index.html").write_text('<a href="us-motives.html">ok</a><a href="no-such-page.html">broken</a>')
+    (tmp_path / "us-motives.html").write_text("<p>here</p>")
+    findings = check_built_site(tmp_path, "https://h20-explainer.github.io/h20/")
+    assert len(findings) == 1 and "no-such-page.html" in findings[0].message
 
 
 def test_system_font_stack_names_cjk_fonts_and_no_web_font(built_site):
@@ -208,35 +212,6 @@ def test_every_page_carries_a_content_security_policy_with_script_hashes(built_s
         policy = dict(p.strip().split(" ", 1) for p in m[1].split(";"))
         assert policy["default-src"] == "'self'" and policy["connect-src"] == "'self'"
         assert "unsafe-inline" not in policy["script-src"] and "sha256-" in policy["script-src"]
-
-
-@pytest.mark.parametrize(
-    "stem", [s for s in STEMS if s not in ("glossary", "sources", "timeline", "claims", "corrections", "about")]
-)
-def test_section_pages_have_key_points_and_content_pages_context_notes(built_site, stem):
-    for lang in LANGUAGES:
-        html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
-        assert 'class="admonition abstract"' in html
-
-
-CONTEXT_NOTES = {  # claim → page that must carry a context note about it, in both languages
-    "ascend-910c-vs-h100": ("us-motives", "60%"),
-    "82-percent-forecast": ("impact-on-china", "Morgan Stanley", "摩根士丹利"),
-    "95-to-50-share": ("impact-on-china", "2021"),
-    "one-charge": ("index", "5.5", "55"),
-    "160b-market-value": ("index", "148", "1480"),
-}
-
-
-@pytest.mark.parametrize("claim", CONTEXT_NOTES)
-def test_disputed_claims_carry_a_context_note_in_both_languages(built_site, claim):
-    stem, *needles = CONTEXT_NOTES[claim]
-    for lang in LANGUAGES:
-        html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
-        notes = re.findall(r'<div class="admonition context">(.*?)</div>', html, re.S)
-        assert notes, f"{stem}.{lang}: no context note"
-        assert any(any(n in note for n in needles) for note in notes), f"{stem}.{lang}: no note on {claim}"
-        assert all('class="cite"' in note for note in notes), f"{stem}.{lang}: a context note cites no source"
 
 
 def _relative(target: str, here: str) -> str:

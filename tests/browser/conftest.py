@@ -83,7 +83,10 @@ def open_page(browser, site_url):
             "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
         )
         page.goto(site_url + path, wait_until="load")
-        page.wait_for_load_state("networkidle")
+        # By `load` the theme's bundle and our scripts have run; what may still be on its way
+        # is the sitemap that instant navigation needs (tests that navigate wait for it).
+        if javascript:
+            page.wait_for_function("document.documentElement.classList.contains('js')")
         return page, rec
 
     yield _open

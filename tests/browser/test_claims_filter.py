@@ -7,9 +7,12 @@ import pytest
 
 from helpers import ROOT
 from site_tools.claims import load_claims
+from site_tools.serve import base_path
 
 pytestmark = pytest.mark.browser
 CLAIMS, _ = load_claims(ROOT)
+
+BASE = base_path(ROOT)  # where the site is deployed, e.g. /h20/
 
 
 def _visible_ids(page) -> list[str]:
@@ -33,7 +36,7 @@ def test_the_verdict_filter_narrows_the_list_and_all_restores_it(open_page, path
 
 def test_the_filter_works_after_instant_navigation(open_page):
     page, rec = open_page("us-motives.html")  # the overview hides the side navigation
-    page.locator('.md-nav--primary a[href$="/h20/claims.html"]').first.click()
+    page.locator(f'.md-nav--primary a[href$="{BASE}claims.html"]').first.click()
     page.wait_for_url("**/claims.html")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full reload
     page.locator('.claims-filter button[data-verdict="misattributed"]').click()

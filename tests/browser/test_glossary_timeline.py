@@ -8,6 +8,7 @@ import re
 import pytest
 
 from site_tools.glossary import load_glossary
+from site_tools.mkdocs_run import site_url as site_url_of
 from helpers import ROOT
 
 GLOSSARY = {"zh": "glossary.html", "en": "en/glossary.html"}
@@ -119,7 +120,7 @@ def test_without_javascript_every_entry_is_visible_and_the_filter_box_is_not(bro
 def test_the_filter_works_after_instant_navigation_to_the_glossary(browser, site_url):
     # The theme navigates instantly only to URLs of its sitemap, whose host it maps to the
     # page's host but not its port: serve the sitemaps as if the site were deployed here.
-    deployed = "https://h20-explainer.github.io/h20/"
+    deployed = site_url_of(ROOT)
 
     def sitemap(route):
         body = route.fetch().text().replace(deployed, site_url)

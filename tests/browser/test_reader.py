@@ -8,11 +8,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import page_stems
+from helpers import ROOT, page_stems
 from site_tools.languages import LANGUAGES, PageId
+from site_tools.serve import base_path
 
 pytestmark = pytest.mark.browser
 PAGES = [PageId(stem, lang).url() for stem in page_stems() for lang in LANGUAGES]
+
+BASE = base_path(ROOT)  # where the site is deployed, e.g. /h20/
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -50,7 +53,7 @@ def test_language_switch_keeps_the_section(open_page, site_url):
 
 def test_language_switch_after_instant_navigation_lands_on_the_counterpart(open_page, site_url):
     page, rec = open_page("us-motives.html")  # the overview hides the side navigation
-    page.locator('.md-nav--primary a[href$="/h20/impact-on-china.html"]').first.click()
+    page.locator(f'.md-nav--primary a[href$="{BASE}impact-on-china.html"]').first.click()
     page.wait_for_url("**/impact-on-china.html")
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1  # no full reload
     page.locator(".md-header .md-select button").hover()
@@ -59,7 +62,7 @@ def test_language_switch_after_instant_navigation_lands_on_the_counterpart(open_
     assert page.locator("html").get_attribute("lang") == "en"
     page.locator(".md-header .md-select button").hover()
     page.locator('.md-header a[data-language-switch][hreflang="zh-Hans"]').click()
-    page.wait_for_url(re.compile(r".*/h20/impact-on-china\.html$"))
+    page.wait_for_url(re.compile(r".*" + re.escape(BASE) + r"impact-on-china\.html$"))
     assert rec.console_errors == []
 
 
@@ -76,15 +79,15 @@ def _search(page, query: str) -> list[str]:
 def test_chinese_search_finds_the_impact_page_and_only_chinese_pages(open_page, site_url):
     page, _ = open_page("index.html")
     hrefs = _search(page, "寒武纪")
-    assert "/h20/impact-on-china.html" in hrefs
+    assert BASE + "impact-on-china.html" in hrefs
     assert hrefs and not any("/en/" in h for h in hrefs)
 
 
 def test_english_search_finds_the_impact_page_and_only_english_pages(open_page, site_url):
     page, _ = open_page("en/index.html")
     hrefs = _search(page, "Cambricon")
-    assert "/h20/en/impact-on-china.html" in hrefs
-    assert all(h.startswith("/h20/en/") for h in hrefs)
+    assert BASE + "en/impact-on-china.html" in hrefs
+    assert all(h.startswith(BASE + "en/") for h in hrefs)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -114,7 +117,7 @@ def test_phone_width_needs_no_sideways_scrolling(open_page, path):
 def test_phone_navigation_and_language_switcher_are_usable(open_page, artifacts):
     page, _ = open_page("us-motives.html", width=375, height=740)
     page.locator('.md-header label[for="__drawer"]').click()
-    link = page.locator('.md-nav--primary a[href$="/h20/conclusion.html"]').first
+    link = page.locator(f'.md-nav--primary a[href$="{BASE}conclusion.html"]').first
     link.wait_for(state="visible")
     page.screenshot(path=str(artifacts / "phone-nav.png"))
     link.click()
