@@ -195,7 +195,7 @@ def _break_missing_english(p: Path):
         "",
     )
     line = _line_of(data, "这句引语") - 1  # the `explanation:` key above the zh line
-    return f"docs/data/claims.yml:{line}:1: error DATA-CLAIMS: entry 'gartner-quote' has no 'explanation.en'"
+    return f"docs/data/claims.yml:{line}:1: error DATA-CLAIMS: claim 'gartner-quote' has no 'explanation.en'"
 
 
 @pytest.mark.parametrize(

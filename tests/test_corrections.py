@@ -55,14 +55,14 @@ def test_entries_are_shown_newest_first_whatever_the_file_order(tmp_path):
 @pytest.mark.parametrize(
     "text, line, needle",
     [
-        (_entry("a", "2026-13-01"), 2, "is not a date"),
+        (_entry("a", "2026-13-01"), 2, "is not a date YYYY-MM-DD"),
         (
             '- id: a\n  date: "2026-11-30"\n  kind: correction\n  pages: [index]\n'
             "  what: {zh: 甲}\n  why: {zh: 乙, en: B}\n",
             5,
             "has no 'what.en'",
         ),
-        (_entry("a", "2026-11-30").replace("kind: correction", "kind: fix"), 3, "kind is 'fix'"),
+        (_entry("a", "2026-11-30").replace("kind: correction", "kind: fix"), 3, "has kind 'fix'"),
     ],
 )
 def test_a_malformed_entry_is_reported_at_its_line(tmp_path, text, line, needle):

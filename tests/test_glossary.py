@@ -70,7 +70,7 @@ def test_a_term_without_an_english_form_is_reported_at_its_line(tmp_path):
     root = _root_with(tmp_path, good + bad)
     with pytest.raises(DataError) as e:
         load_glossary(root)
-    assert [(f.line, f.message) for f in e.value.findings] == [(6, "term 'h20' has no canonical en form")]
+    assert [(f.line, f.message) for f in e.value.findings] == [(6, "term 'h20' has no 'en' (canonical en form)")]
 
 
 def test_a_form_shared_by_two_terms_is_an_error(tmp_path):

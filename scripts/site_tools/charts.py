@@ -19,11 +19,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from .datafile import bilingual, load_yaml_list, rel
+from .dataschema import validate
 from .findings import DataError, Finding
+from .ids import valid_date
 from .languages import PageId
 from .sources import Source
 
 REGISTRY = Path("docs/data/charts.yml")
+SCHEMA = "charts.schema.json"  # in docs/data: the registry's fields (the CSV files are checked here)
 RULE = "DATA-CHART"
 KINDS = ("bar", "ratio", "timeline", "points", "quote")
 UNITS = ("%", "US$ bn", "×", "TFLOPS", "GB", "TB/s", "W", "date")
@@ -33,7 +36,6 @@ OPTIONAL = ("series_zh", "series_en", "panel_zh", "panel_en", "low", "high", "st
 STATUSES = ("checked", "claimed")
 MAX_BYTES = 20_000
 LABEL_SLACK = 40  # px of room left of the longest axis label (see vega_lite_spec)
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Marks keep >= 3:1 contrast on the light (white) and the dark (slate, #1e2029) page
 # (WCAG 1.4.11); text and rules use currentColor.
 BAR = "#3b82c4"
@@ -135,17 +137,6 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _valid_date(value: str) -> bool:
-    if not _DATE.match(value):
-        return False
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        datetime.date(parts[0], parts[1], parts[2])
-    except ValueError:
-        return False
-    return True
-
-
 def _pair(record: dict, prefix: str) -> dict | None:
     """An optional pair of columns, e.g. note_zh / note_en."""
     zh, en = record.get(f"{prefix}_zh", ""), record.get(f"{prefix}_en", "")
@@ -222,7 +213,7 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                 problems.append(f"status '{status}' is not one of {', '.join(STATUSES)}")
             if r["unit"] not in UNITS:
                 problems.append(f"unit '{r['unit']}' is not one of {', '.join(UNITS)}")
-            if not _valid_date(r["date"]):
+            if not valid_date(r["date"]):
                 problems.append(f"date '{r['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD")
             if not r["source"]:
                 problems.append("no source")
@@ -270,86 +261,28 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
 
 
 def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
+    """The charts by id; the schema checks the registry's entries, this their ids' uniqueness and their CSV files."""
     path = root / REGISTRY
     name = rel(path, root)
-    findings: list[Finding] = []
+    entries = load_yaml_list(path, root, RULE)
+    findings, invalid = validate(entries, SCHEMA, name, RULE, noun="chart")
     charts: dict[str, Chart] = {}
-    for entry in load_yaml_list(path, root, RULE):
-        cid = entry.get("id")
-        if not isinstance(cid, str) or not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", cid):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line,
-                    1,
-                    RULE,
-                    f"chart id {cid!r} is missing or not kebab-case",
-                    "give the chart an id like 'nvidia-china-share'",
-                )
-            )
+    for i, entry in enumerate(entries):
+        if i in invalid:
             continue
+        cid, kind, data = entry["id"], entry["kind"], entry["data"]
         if cid in charts:
             findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate chart id '{cid}'", "rename one"))
             continue
-        for key in sorted(set(entry) - {"id", "kind", "data", "title", "message", "axis", "quote"}):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of(key),
-                    1,
-                    RULE,
-                    f"unknown field '{key}' in chart '{cid}'",
-                    "use only id, kind, data, title, message, axis, quote",
-                )
-            )
-        kind = entry.get("kind")
-        if kind not in KINDS:
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of("kind"),
-                    1,
-                    RULE,
-                    f"chart '{cid}' has kind {kind!r}",
-                    f"use one of: {', '.join(KINDS)}",
-                )
-            )
-        # A quote card has the article's words instead of an axis.
-        third = "quote" if kind == "quote" else "axis"
-        if kind in KINDS and ({"quote", "axis"} - {third}) & set(entry):
-            wrong = ({"quote", "axis"} - {third}).pop()
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of(wrong),
-                    1,
-                    RULE,
-                    f"chart '{cid}' of kind {kind} has '{wrong}'",
-                    f"a {kind} chart has '{third}' instead",
-                )
-            )
-        texts = [bilingual(entry, k, name, RULE, findings) for k in ("title", "message", third)]
-        data = entry.get("data")
-        if not isinstance(data, str) or not data.endswith(".csv"):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of("data"),
-                    1,
-                    RULE,
-                    f"chart '{cid}' needs 'data: charts/….csv'",
-                    "point 'data' at the chart's CSV file under docs/",
-                )
-            )
-            continue
         rows, row_findings = load_rows(root / "docs" / data, root, sources)
         findings += row_findings
-        if kind in KINDS and all(texts) and rows:
-            title, message, extra = texts
+        if rows:
+            # A quote card has the article's words instead of an axis.
+            title, message = bilingual(entry["title"]), bilingual(entry["message"])
             charts[cid] = (
-                Chart(cid, kind, data, title, message, None, tuple(rows), quote=extra)
+                Chart(cid, kind, data, title, message, None, tuple(rows), quote=bilingual(entry["quote"]))
                 if kind == "quote"
-                else Chart(cid, kind, data, title, message, extra, tuple(rows))
+                else Chart(cid, kind, data, title, message, bilingual(entry["axis"]), tuple(rows))
             )
     if findings:
         raise DataError(findings)

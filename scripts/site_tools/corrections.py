@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from .dataschema import schema_findings
+from .dataschema import validate
 from .datafile import load_yaml_list, rel
 from .languages import HREFLANG
 from .findings import DataError, Finding
@@ -21,32 +21,7 @@ RULE = "DATA-CORRECTIONS"
 FEED = "corrections.xml"  # in each language root
 ATOM = "http://www.w3.org/2005/Atom"
 
-_BILINGUAL = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["zh", "en"],
-    "properties": {"zh": {"type": "string", "pattern": "\\S"}, "en": {"type": "string", "pattern": "\\S"}},
-}
-SCHEMA = {
-    "type": "array",
-    "items": {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["id", "date", "kind", "pages", "what", "why"],
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-            "date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$"},
-            "kind": {"enum": ["correction", "update"]},
-            "pages": {
-                "type": "array",
-                "minItems": 1,
-                "items": {"type": "string", "pattern": "^[a-z0-9-]+(#[A-Za-z0-9_-]+)?$"},
-            },
-            "what": _BILINGUAL,
-            "why": _BILINGUAL,
-        },
-    },
-}
+SCHEMA = "corrections.schema.json"  # in docs/data: every field's type, syntax and meaning
 KIND = {"correction": {"zh": "更正", "en": "Correction"}, "update": {"zh": "更新", "en": "Update"}}
 TEXT = {
     "zh": {"why": "原因：", "pages": "涉及：", "feed": "通过 Atom 订阅更正与更新", "title": "更正与更新", "sep": "、"},
@@ -79,24 +54,15 @@ def load_corrections(root: Path) -> tuple[list[Correction], list[Finding]]:
         entries = load_yaml_list(path, root, RULE)
     except DataError as e:
         return [], e.findings
-    findings = schema_findings(entries, SCHEMA, name, RULE)
+    findings, invalid = validate(entries, SCHEMA, name, RULE)
     out, seen = [], set()
-    for entry in entries:
-        try:
-            date = datetime.date.fromisoformat(entry["date"])
-        except ValueError:
-            findings.append(
-                Finding(
-                    name, entry.line_of("date"), 1, RULE, f"'{entry['date']}' is not a date", 'write it as "YYYY-MM-DD"'
-                )
-            )
-            continue
-        except (KeyError, TypeError, AttributeError):
+    for i, entry in enumerate(entries):
+        if i in invalid:
             continue  # reported by the schema
         try:
             c = Correction(
                 entry["id"],
-                date,
+                datetime.date.fromisoformat(entry["date"]),
                 entry["kind"],
                 tuple(entry["pages"]),
                 dict(entry["what"]),

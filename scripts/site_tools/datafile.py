@@ -95,49 +95,8 @@ def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
     return data
 
 
-def bilingual(
-    entry: LineDict, key: str, name: str, rule: str, findings: list[Finding], required: bool = True
-) -> dict[str, str] | None:
-    """A field that is either one string for both languages or {zh: …, en: …}."""
-    value = entry.get(key)
-    line = entry.line_of(key)
-    if value is None:
-        if required:
-            findings.append(
-                Finding(
-                    name,
-                    entry.line,
-                    1,
-                    rule,
-                    f"entry '{entry.get('id', '?')}' has no '{key}'",
-                    f"add '{key}:' with zh and en text",
-                )
-            )
-        return None
-    if isinstance(value, str) and value.strip():
-        return {"zh": value, "en": value}
-    if isinstance(value, dict) and all(isinstance(value.get(k), str) and value[k].strip() for k in ("zh", "en")):
-        extra = set(value) - {"zh", "en"}
-        if extra:
-            findings.append(
-                Finding(
-                    name,
-                    line,
-                    1,
-                    rule,
-                    f"'{key}' has unknown languages: {', '.join(sorted(extra))}",
-                    "keep only zh and en",
-                )
-            )
-        return {"zh": value["zh"], "en": value["en"]}
-    findings.append(
-        Finding(
-            name,
-            line,
-            1,
-            rule,
-            f"'{key}' must be text or a mapping with zh and en text",
-            f"write '{key}: {{zh: …, en: …}}'",
-        )
-    )
-    return None
+def bilingual(value) -> dict[str, str]:
+    """A field that is one text for both languages or {zh: …, en: …}, as {zh, en}.
+
+    Only for values the data file's schema has found valid (dataschema.validate)."""
+    return {"zh": value, "en": value} if isinstance(value, str) else {"zh": value["zh"], "en": value["en"]}

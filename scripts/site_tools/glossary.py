@@ -8,14 +8,13 @@ from functools import cached_property
 from pathlib import Path
 
 from .datafile import LineDict, bilingual, load_yaml_list, rel
+from .dataschema import validate
 from .findings import DataError, Finding
 from .languages import LANGUAGES
 
 GLOSSARY_FILE = Path("docs/data/glossary.yml")
+SCHEMA = "glossary.schema.json"  # in docs/data: every field's type, syntax and meaning
 RULE = "DATA-GLOSSARY"
-KINDS = ("company", "product", "person", "organisation", "policy", "technical")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_FIELDS = {"id", "kind", "zh", "en", "aliases", "reject", "def", "source"}
 
 
 @dataclass(frozen=True)
@@ -94,17 +93,21 @@ def _alternation(forms) -> re.Pattern:
 
 
 def load_glossary(root: Path) -> Glossary:
+    """The glossary; DataError lists every problem with its line.
+
+    The schema checks each entry; this checks what spans entries: unique ids, a form
+    belonging to one term only, no rejected variant that is another term's form."""
     path = root / GLOSSARY_FILE
     name = rel(path, root)
     entries = load_yaml_list(path, root, RULE)
-    findings: list[Finding] = []
+    findings, invalid = validate(entries, SCHEMA, name, RULE, noun="term")
     terms: list[Term] = []
     seen_ids: dict[str, int] = {}
     seen_forms: dict[tuple[str, str], str] = {}
-    for entry in entries:
-        term = _term(entry, name, findings)
-        if term is None:
+    for i, entry in enumerate(entries):
+        if i in invalid:
             continue
+        term = _term(entry)
         if term.id in seen_ids:
             findings.append(
                 Finding(
@@ -153,113 +156,26 @@ def load_glossary(root: Path) -> Glossary:
     return Glossary(terms)
 
 
-def _forms(entry: LineDict, key: str, name: str, findings: list[Finding]) -> dict[str, tuple[str, ...]]:
+def _forms(entry: LineDict, key: str) -> dict[str, tuple[str, ...]]:
+    """zh and en forms of `aliases` or `reject`: one form or a list (valid by the schema)."""
     value = entry.get(key) or {}
-    line = entry.line_of(key)
-    if not isinstance(value, dict):
-        findings.append(
-            Finding(
-                name,
-                line,
-                1,
-                RULE,
-                f"'{key}' of '{entry.get('id')}' must map zh and en to lists",
-                f"write '{key}: {{zh: [...], en: [...]}}'",
-            )
-        )
-        return {lang: () for lang in LANGUAGES}
     out = {}
     for lang in LANGUAGES:
         items = value.get(lang) or []
-        if isinstance(items, str):
-            items = [items]
-        if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
-            findings.append(
-                Finding(
-                    name,
-                    line,
-                    1,
-                    RULE,
-                    f"'{key}.{lang}' of '{entry.get('id')}' must be a list of text",
-                    f"write '{lang}: [form one, form two]'",
-                )
-            )
-            items = []
-        out[lang] = tuple(items)
-    for lang in set(value) - set(LANGUAGES):
-        findings.append(Finding(name, line, 1, RULE, f"'{key}' has unknown language '{lang}'", "keep only zh and en"))
+        out[lang] = tuple([items] if isinstance(items, str) else items)
     return out
 
 
-def _term(entry: LineDict, name: str, findings: list[Finding]) -> Term | None:
-    tid = entry.get("id")
-    if not isinstance(tid, str) or not _ID.match(tid):
-        findings.append(
-            Finding(
-                name,
-                entry.line,
-                1,
-                RULE,
-                f"term id {tid!r} is missing or not kebab-case",
-                "give the term an English kebab-case id, e.g. 'ascend-910c'",
-            )
-        )
-        return None
-    before = len(findings)
-    for key in sorted(set(entry) - _FIELDS):
-        findings.append(
-            Finding(
-                name,
-                entry.line_of(key),
-                1,
-                RULE,
-                f"unknown field '{key}' in term '{tid}'",
-                f"use only: {', '.join(sorted(_FIELDS))}",
-            )
-        )
-    kind = entry.get("kind")
-    if kind not in KINDS:
-        findings.append(
-            Finding(
-                name,
-                entry.line_of("kind"),
-                1,
-                RULE,
-                f"term '{tid}' has kind {kind!r}",
-                f"use one of: {', '.join(KINDS)}",
-            )
-        )
-    names = {}
-    for lang in LANGUAGES:
-        v = entry.get(lang)
-        if not isinstance(v, str) or not v.strip():
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of(lang) if lang in entry else entry.line,
-                    1,
-                    RULE,
-                    f"term '{tid}' has no canonical {lang} form",
-                    f"add '{lang}: …' with the form used on {lang} pages",
-                )
-            )
-        else:
-            names[lang] = v.strip()
-    definition = bilingual(entry, "def", name, RULE, findings)
-    aliases = _forms(entry, "aliases", name, findings)
-    reject = _forms(entry, "reject", name, findings)
-    source = entry.get("source")
-    if source is not None and not isinstance(source, str):
-        findings.append(
-            Finding(
-                name,
-                entry.line_of("source"),
-                1,
-                RULE,
-                f"term '{tid}' source must be a source id or URL",
-                "write 'source: reuters-2025-05-21' or an https URL",
-            )
-        )
-    if len(findings) > before:
-        return None
-    return Term(tid, kind, names, aliases, reject, definition, source, entry.line)
+def _term(entry: LineDict) -> Term:
+    """A term from an entry the schema has found valid."""
+    definition = bilingual(entry["def"])
+    return Term(
+        entry["id"],
+        entry["kind"],
+        {lang: entry[lang].strip() for lang in LANGUAGES},
+        _forms(entry, "aliases"),
+        _forms(entry, "reject"),
+        {lang: definition[lang] for lang in LANGUAGES},
+        entry.get("source"),
+        entry.line,
+    )

@@ -3,24 +3,21 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .datafile import bilingual, load_yaml_list, rel
+from .dataschema import validate
 from .findings import DataError, Finding
+from .ids import CITATION
 
 SOURCES_FILE = Path("docs/data/sources.yml")
 RULE = "DATA-SOURCES"
 CITE_RULE = "SOURCE-CITE"
 UNCITED_RULE = "SOURCE-UNCITED"
-CITATION = re.compile(r"\[@([a-z0-9][a-z0-9-]*)\]")
-FIELDS = ("id", "outlet", "title", "description", "date", "url", "no_public_link", "note")
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-_URL = re.compile(r"^https://[^\s/$.?#][^\s]*$")
+SCHEMA = "sources.schema.json"  # in docs/data: every field's type, syntax and meaning
 _EMPHASIS = re.compile(r"\*([^*]+)\*")  # *Reuters*: a publication's name, set in italics in English
 
 
@@ -52,26 +49,18 @@ class Source:
 
 
 def load_sources(root: Path) -> dict[str, Source]:
-    """Sources by id, in file order, numbered in that order; DataError lists every problem with its line."""
+    """Sources by id, in file order, numbered in that order; DataError lists every problem with its line.
+
+    The schema checks each entry; this checks unique ids and the markup of outlets."""
     path = root / SOURCES_FILE
     name = rel(path, root)
     entries = load_yaml_list(path, root, RULE)
-    findings: list[Finding] = []
+    findings, invalid = validate(entries, SCHEMA, name, RULE, noun="source")
     sources: dict[str, Source] = {}
-    for entry in entries:
-        sid = entry.get("id")
-        if not isinstance(sid, str) or not _ID.match(sid):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line,
-                    1,
-                    RULE,
-                    f"source id {sid!r} is missing or not kebab-case",
-                    "give each source an id like 'reuters-2025-05-21'",
-                )
-            )
+    for i, entry in enumerate(entries):
+        if i in invalid:
             continue
+        sid = entry["id"]
         if sid in sources:
             findings.append(
                 Finding(
@@ -79,100 +68,29 @@ def load_sources(root: Path) -> dict[str, Source]:
                 )
             )
             continue
-        for key in sorted(set(entry) - set(FIELDS)):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of(key),
-                    1,
-                    RULE,
-                    f"unknown field '{key}' in source '{sid}'",
-                    f"use only {', '.join(FIELDS)}",
-                )
-            )
-        outlet = bilingual(entry, "outlet", name, RULE, findings)
-        if outlet:
-            findings += _check_markup(outlet, entry, sid, name)
+        outlet = bilingual(entry["outlet"])
+        markup = _check_markup(outlet, entry, sid, name)
+        if markup:
+            findings += markup
+            continue
         # A real headline is quoted; the site's own description of an item is not.
-        if ("title" in entry) == ("description" in entry):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line,
-                    1,
-                    RULE,
-                    f"source '{sid}' needs exactly one of 'title' and 'description'",
-                    "'title:' only for the item's real headline; otherwise 'description:' "
-                    "saying what it is, e.g. 'report on …' / '报道：…'",
-                )
-            )
-            title, is_description = None, False
-        else:
-            is_description = "description" in entry
-            title = bilingual(entry, "description" if is_description else "title", name, RULE, findings)
-        note = bilingual(entry, "note", name, RULE, findings, required=False)
-        date = entry.get("date")
-        if not _valid_date(date):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of("date"),
-                    1,
-                    RULE,
-                    f"source '{sid}' has date {date!r}, not YYYY, YYYY-MM or YYYY-MM-DD",
-                    'write the date in quotes, e.g. date: "2025-05-21"',
-                )
-            )
-        url = entry.get("url")
-        if url is not None and (not isinstance(url, str) or not _URL.match(url)):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of("url"),
-                    1,
-                    RULE,
-                    f"source '{sid}' url {url!r} is not an https URL",
-                    "use the https:// address of the copy that was read",
-                )
-            )
-        no_link = entry.get("no_public_link", False)
-        if no_link not in (True, False):
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of("no_public_link"),
-                    1,
-                    RULE,
-                    f"source '{sid}' no_public_link must be true or false",
-                    "write 'no_public_link: true'",
-                )
-            )
-        elif no_link and url is not None:
-            findings.append(
-                Finding(
-                    name,
-                    entry.line_of("no_public_link"),
-                    1,
-                    RULE,
-                    f"source '{sid}' has a url and says it has no public link",
-                    "remove one of them",
-                )
-            )
-        if outlet and title:
-            plain = {lang: _EMPHASIS.sub(r"\1", text) for lang, text in outlet.items()}
-            sources[sid] = Source(
-                len(sources) + 1,
-                sid,
-                plain,
-                title,
-                str(date),
-                url,
-                note,
-                is_description,
-                no_link is True,
-                entry.line,
-                outlet,
-            )
+        is_description = "description" in entry
+        title = bilingual(entry["description" if is_description else "title"])
+        note = bilingual(entry["note"]) if "note" in entry else None
+        plain = {lang: _EMPHASIS.sub(r"\1", text) for lang, text in outlet.items()}
+        sources[sid] = Source(
+            len(sources) + 1,
+            sid,
+            plain,
+            title,
+            entry["date"],
+            entry.get("url"),
+            note,
+            is_description,
+            entry.get("no_public_link") is True,
+            entry.line,
+            outlet,
+        )
     if findings:
         raise DataError(findings)
     return sources
@@ -203,17 +121,6 @@ def _check_markup(outlet: dict, entry, sid: str, name: str) -> list[Finding]:
             )
         )
     return out
-
-
-def _valid_date(value) -> bool:
-    if not isinstance(value, str) or not _DATE.match(value):
-        return False
-    parts = [int(p) for p in value.split("-")]
-    try:
-        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        return False
-    return True
 
 
 def number_cited(sources: dict[str, Source], cited: set[str]) -> tuple[dict[str, Source], list[Finding]]:
