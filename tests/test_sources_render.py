@@ -134,7 +134,7 @@ HEAD = "- id: a\n  outlet: X\n  date: '2025'\n"
         (HEAD + "  title: T\n  description: D\n", "exactly one of 'title' and 'description'"),
         (
             HEAD + "  title: T\n  url: https://example.org\n  no_public_link: true\n",
-            "has a url and says it has no public link",
+            "url is given, but no_public_link says the item has no public link",
         ),
         (HEAD + "  title: T\n  no_public_link: yes please\n", "must be true or false"),
         ("- id: a\n  outlet: '*Reuters'\n  date: '2025'\n  title: T\n", "unpaired '*'"),
