@@ -22,7 +22,7 @@ from .datafile import bilingual, load_yaml_list, rel
 from .dataschema import validate
 from .findings import DataError, Finding
 from .ids import valid_date
-from .languages import PageId
+from .languages import PageId, strings_for
 from .sources import Source
 
 REGISTRY = Path("docs/data/charts.yml")
@@ -49,48 +49,7 @@ FONT = (
     "'Microsoft YaHei', 'WenQuanYi Micro Hei', sans-serif"
 )
 
-TEXT = {
-    "zh": {
-        "sources": "来源",
-        "data": "查看数据表",
-        "download": "下载数据（CSV）",
-        "label": "项目",
-        "series": "类别",
-        "value": "数值",
-        "date": "日期",
-        "source": "来源",
-        "note": "说明",
-        "status": "核实情况",
-        "sep": "；",
-        "end": "。",
-        "ratio": "H20 相当于 H100 的百分比",
-        "h100": "H100 = 100%",
-        "chart": "图表",
-        "checked": "已核实的数据",
-        "claimed": "文章所称，未经证实",
-        "quoted": "引文为文章原文",
-    },
-    "en": {
-        "sources": "Sources",
-        "data": "Show the data",
-        "download": "Download the data (CSV)",
-        "label": "Item",
-        "series": "Series",
-        "value": "Value",
-        "date": "Date",
-        "source": "Source",
-        "note": "Note",
-        "status": "Status",
-        "sep": "; ",
-        "end": ".",
-        "ratio": "H20 as % of H100",
-        "h100": "H100 = 100%",
-        "chart": "Chart",
-        "checked": "checked data",
-        "claimed": "claimed, not confirmed",
-        "quoted": "Quotation translated from the Chinese article by this site",
-    },
-}
+TEXT = strings_for("chart")  # the strings live in languages.py
 
 
 @dataclass(frozen=True)

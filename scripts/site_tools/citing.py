@@ -7,31 +7,9 @@ import html
 from urllib.parse import quote
 
 from .gitdates import format_date
+from .languages import strings_for
 
-TEXT = {
-    "zh": {
-        "cite": "如何引用本页",
-        "intro": "可直接复制以下引文：",
-        "updated": "最后更新于",
-        "report": "发现错误？发邮件告诉我们",
-        "report_note": "（无需 GitHub 账户；邮件会附上本页地址）",
-        "license": "本站文字与数据采用 {link} 许可协议发布。",
-        "subject": "错误报告：{title} {url}",
-    },
-    "en": {
-        "cite": "How to cite this page",
-        "intro": "Copy this citation:",
-        "updated": "Last updated",
-        "report": "Found an error? Email us",
-        "report_note": " (no GitHub account needed; the email names this page)",
-        "license": "This site’s text and data are published under {link}.",
-        "subject": "Error report: {title} {url}",
-    },
-}
-LICENSE_LINK = {
-    "zh": '<a href="https://creativecommons.org/licenses/by/4.0/deed.zh-hans" rel="license">CC BY 4.0</a>',
-    "en": '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>',
-}
+TEXT = strings_for("cite")  # the strings live in languages.py
 
 
 def citation(title: str, site_name: str, url: str, date: datetime.date, lang: str) -> str:
@@ -60,5 +38,5 @@ def page_footer(title: str, site_name: str, url: str, date: datetime.date, lang:
             f'<p class="report-error"><a href="{e(report_href(email, title, url, lang))}">{t["report"]}</a>'
             f"{t['report_note']}</p>"
         )
-    parts.append(f'<p class="page-license">{t["license"].format(link=LICENSE_LINK[lang])}</p>')
+    parts.append(f'<p class="page-license">{t["license"].format(link=TEXT[lang]["license_link"])}</p>')
     return '<aside class="page-trust">' + "".join(parts) + "</aside>"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .dataschema import schema_findings
 from .datafile import load_yaml_list, rel
-from .languages import HREFLANG
+from .languages import HREFLANG, strings_for
 from .findings import DataError, Finding
 from .pages import Page, body_text
 
@@ -338,33 +338,7 @@ def check_claims(claims: dict[str, Claim], pages: list[Page], sources: dict) -> 
 
 # --- Rendering --------------------------------------------------------------------------------------------------
 
-TEXT = {
-    "zh": {
-        "verdict": "核查结论：",
-        "by": "说法来源：",
-        "evidence": "依据：",
-        "no_evidence": "未找到可支持这一说法的公开来源。",
-        "seen": "见于：",
-        "all": "全部",
-        "filter": "按核查结论筛选",
-        "sep": "；",
-        "colon": "：",
-        "quote": "“{}”",
-    },
-    "en": {
-        "verdict": "Verdict: ",
-        "by": "Claim by: ",
-        "evidence": "Evidence: ",
-        "no_evidence": "No public source supporting the claim was found.",
-        "seen": "Appears in: ",
-        "original": "Original: ",
-        "all": "All",
-        "filter": "Filter by verdict",
-        "sep": "; ",
-        "colon": ": ",
-        "quote": "“{}”",
-    },
-}
+TEXT = strings_for("claims")  # the strings live in languages.py
 
 
 def _e(s: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .dataschema import validate
 from .datafile import load_yaml_list, rel
-from .languages import HREFLANG
+from .languages import HREFLANG, strings_for
 from .findings import DataError, Finding
 from .gitdates import format_date
 from .pages import Page
@@ -22,17 +22,7 @@ FEED = "corrections.xml"  # in each language root
 ATOM = "http://www.w3.org/2005/Atom"
 
 SCHEMA = "corrections.schema.json"  # in docs/data: every field's type, syntax and meaning
-KIND = {"correction": {"zh": "更正", "en": "Correction"}, "update": {"zh": "更新", "en": "Update"}}
-TEXT = {
-    "zh": {"why": "原因：", "pages": "涉及：", "feed": "通过 Atom 订阅更正与更新", "title": "更正与更新", "sep": "、"},
-    "en": {
-        "why": "Why: ",
-        "pages": "Pages: ",
-        "feed": "Follow corrections and updates by Atom feed",
-        "title": "Corrections and updates",
-        "sep": ", ",
-    },
-}
+TEXT = strings_for("corrections")  # the strings live in languages.py
 
 
 @dataclass(frozen=True)
@@ -140,7 +130,7 @@ def render_corrections(corrections: list[Correction], pages: list[Page], lang: s
         parts.append(
             f'<li class="correction" id="{_e(c.id)}">'
             f'<p class="correction__head"><time datetime="{c.date.isoformat()}">{format_date(c.date, lang)}</time> '
-            f'<span class="correction__kind correction__kind--{c.kind}">{KIND[c.kind][lang]}</span></p>'
+            f'<span class="correction__kind correction__kind--{c.kind}">{TEXT[lang]["kind." + c.kind]}</span></p>'
             f'<p class="correction__what">{_e(c.what[lang])}</p>'
             f'<p class="correction__why">{t["why"]}{_e(c.why[lang])}</p>'
             f'<p class="correction__pages">{t["pages"]}{_where(c, pages, lang)}</p></li>'
@@ -173,7 +163,7 @@ def atom_feed(corrections: list[Correction], lang: str, lang_root_url: str, site
     for c in corrections:
         entry = el(feed, "entry")
         el(entry, "id", f"{page_url}#{c.id}")
-        el(entry, "title", f"{KIND[c.kind][lang]}{'：' if lang == 'zh' else ': '}{c.what[lang]}")
+        el(entry, "title", f"{TEXT[lang]['kind.' + c.kind]}{'：' if lang == 'zh' else ': '}{c.what[lang]}")
         el(entry, "updated", stamp(c.date))
         el(entry, "link", rel="alternate", type="text/html", href=f"{page_url}#{c.id}")
         el(entry, "content", f"<p>{_e(c.what[lang])}</p><p>{TEXT[lang]['why']}{_e(c.why[lang])}</p>", type="html")

@@ -16,21 +16,9 @@ from .gitdates import format_date
 from .pages import Page
 from .reading_time import label
 from .sources import Source
+from .languages import strings_for
 
-TEXT = {
-    "zh": {
-        "article": "原文：{outlet}转载，{date}",
-        "reviewed": "本站审校：{date}",
-        "path": "阅读路径",
-        "start": "开始阅读",
-    },
-    "en": {
-        "article": "Article: reprinted by {outlet}, {date}",
-        "reviewed": "Reviewed by this site: {date}",
-        "path": "Reading path",
-        "start": "Start reading",
-    },
-}
+TEXT = strings_for("cover")  # the strings live in languages.py
 # "一、" / "1. " at the start of a section title: the reading path numbers the steps itself.
 _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+\.\s+)")
 

@@ -7,6 +7,8 @@ import subprocess
 from functools import lru_cache
 from pathlib import Path
 
+from .languages import STRINGS
+
 MONTHS = [
     "January",
     "February",
@@ -21,7 +23,6 @@ MONTHS = [
     "November",
     "December",
 ]
-LABEL = {"zh": "最后更新：", "en": "Last updated: "}
 
 
 @lru_cache(maxsize=None)
@@ -55,7 +56,7 @@ def last_updated(path: Path, lang: str) -> str | None:
     date = _commit_date(str(path), path.stat().st_mtime)
     if date is None:
         return None
-    return f'{LABEL[lang]}<time datetime="{date.isoformat()}">{format_date(date, lang)}</time>'
+    return f'{STRINGS[lang]["last_updated"]}<time datetime="{date.isoformat()}">{format_date(date, lang)}</time>'
 
 
 def page_date(path: Path) -> datetime.date | None:

@@ -11,50 +11,10 @@ import unicodedata
 from pypinyin import Style, lazy_pinyin
 
 from .glossary import Glossary, Term
-from .languages import HREFLANG, OTHER, PageId
+from .languages import HREFLANG, OTHER, PageId, strings_for
 from .pages import Page, prose_lines
 
-TEXT = {
-    "zh": {
-        "used": "出现于：",
-        "sep": "、",
-        "unused": "仅见于本术语表与背景资料。",
-        "source": "参考：",
-        "jump": "按拼音首字母跳转",
-        "filter": "筛选术语",
-        "placeholder": "输入中文、英文名称或释义中的词",
-        "count": "共 {n} 条",
-        "empty": "没有匹配的术语。请换一个词，或清空筛选框。",
-        "kinds": {
-            "company": "公司",
-            "product": "产品",
-            "person": "人物",
-            "organisation": "机构",
-            "policy": "政策",
-            "technical": "技术",
-        },
-    },
-    "en": {
-        "used": "Used in: ",
-        "sep": "; ",
-        "unused": "Only in this glossary and the context material.",
-        "source": "Reference: ",
-        "jump": "Jump to a letter",
-        "filter": "Filter terms",
-        "placeholder": "Type a name in English or Chinese, or a word from a definition",
-        "count": "{n} terms",
-        "count_one": "1 term",
-        "empty": "No terms match. Try another word, or clear the box.",
-        "kinds": {
-            "company": "company",
-            "product": "product",
-            "person": "person",
-            "organisation": "organization",
-            "policy": "policy",
-            "technical": "technical term",
-        },
-    },
-}
+TEXT = strings_for("glossary")  # the strings live in languages.py
 LETTERS = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
 OTHER_GROUP = "#"  # names that start with a digit (8-K)
 SCRIPT = "assets/javascripts/glossary-filter.js"
@@ -128,7 +88,7 @@ def render_glossary(glossary: Glossary, pages: list[Page], lang: str, sources) -
             jump.append(f'<a href="#{group_id(letter)}">{label}</a>')
         else:
             jump.append(f'<span aria-disabled="true">{label}</span>')
-    count_one = t.get("count_one", t["count"].replace("{n}", "1"))
+    count_one = t["count_one"]
     out = [
         f'<nav class="glossary-jump" aria-label="{_e(t["jump"])}">{"".join(jump)}</nav>',
         "",

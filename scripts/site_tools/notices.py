@@ -6,26 +6,9 @@ from __future__ import annotations
 import html
 import posixpath
 
-from .languages import HREFLANG, PageId
+from .languages import HREFLANG, PageId, strings_for
 
-TEXT = {
-    "outdated": {
-        "en": (
-            "This translation may be outdated",
-            "The Chinese original of these sections changed after they were translated: {sections}.",
-            "Read the current Chinese version",
-        ),
-        "zh": ("此译文可能已过时", "以下章节的原文在翻译后有改动：{sections}。", "阅读最新的英文版本"),
-    },
-    "untranslated": {
-        "en": (
-            "Not yet translated",
-            "This page has not been translated into English yet. Below is the Chinese original.",
-            "Open it on the Chinese site",
-        ),
-        "zh": ("尚未翻译", "本页尚未译成中文，以下为英文原文。", "在英文站点打开"),
-    },
-}
+TEXT = strings_for("notice")  # the strings live in languages.py
 
 
 def _link(pid: PageId, other_lang: str, page_url: str, label: str) -> str:
@@ -42,7 +25,7 @@ def _admonition(kind: str, title: str, body: str) -> str:
 
 
 def outdated_notice(pid: PageId, page_url: str, sections: list[tuple[str, str]]) -> str:
-    title, body, link = TEXT["outdated"][pid.lang]
+    title, body, link = TEXT[pid.lang]["outdated"]
     names = ", ".join(f'<a href="#{sid}">{html.escape(name)}</a>' for sid, name in sections)
     return _admonition(
         "outdated",
@@ -52,7 +35,7 @@ def outdated_notice(pid: PageId, page_url: str, sections: list[tuple[str, str]])
 
 
 def untranslated_notice(pid: PageId, page_url: str) -> str:
-    title, body, link = TEXT["untranslated"][pid.lang]
+    title, body, link = TEXT[pid.lang]["untranslated"]
     return _admonition(
         "untranslated", title, html.escape(body) + " " + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link)
     )

@@ -7,8 +7,9 @@ import html
 import math
 import re
 
+from .languages import STRINGS
+
 RATE = {"zh": 400, "en": 220}  # Han characters / words a minute
-LABEL = {"zh": "约 {n} 分钟读完", "en": "{n} min read"}
 
 _FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1\s*$", re.M | re.S)
 # Not prose: inline code, HTML tags, citations, link targets, heading attributes,
@@ -36,7 +37,7 @@ def minutes(markdown: str, lang: str) -> int:
 
 
 def label(n: int, lang: str) -> str:
-    return LABEL[lang].format(n=n)
+    return STRINGS[lang]["reading_time"].format(n=n)
 
 
 def reading_time_html(n: int, lang: str) -> str:

@@ -12,6 +12,7 @@ from .datafile import bilingual, load_yaml_list, rel
 from .dataschema import validate
 from .findings import DataError, Finding
 from .ids import CITATION
+from .languages import strings_for
 
 SOURCES_FILE = Path("docs/data/sources.yml")
 RULE = "DATA-SOURCES"
@@ -183,26 +184,7 @@ def link_citations(markdown: str, sources: dict[str, Source], lang: str, sources
     return CITATION.sub(repl, markdown)
 
 
-TEXT = {
-    "zh": {
-        "read": "所读版本",
-        "no_url": "链接未记录",
-        "no_public_link": "无公开链接",
-        "sep": "，",
-        "end": "。",
-        "quote": "“{}”",
-        "describe": "〔{}〕",
-    },
-    "en": {
-        "read": "Copy read",
-        "no_url": "Link not recorded",
-        "no_public_link": "No public link",
-        "sep": ", ",
-        "end": ".",
-        "quote": "“{}”",
-        "describe": "[{}]",
-    },
-}
+TEXT = strings_for("sources")  # the strings live in languages.py
 
 
 def render_sources(sources: dict[str, Source], lang: str) -> str:
