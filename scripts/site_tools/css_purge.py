@@ -13,6 +13,8 @@ from pathlib import Path
 
 import tinycss2
 
+from .minify import minify_css, minify_js
+
 _CLASS_ATTR = re.compile(r'class="([^"]*)"')
 _JS_WORD = re.compile(r"[A-Za-z_][\w-]{1,}")
 # Attributes the theme's script sets (so their values come from its strings, not the HTML).
@@ -92,7 +94,7 @@ def purge_css(css: str, known: set[str]) -> str:
 
 
 def purge_theme_css(site_dir: Path) -> None:
-    """Purge the theme's stylesheets; minify our own CSS and JavaScript."""
+    """Purge the theme's stylesheets; minify our own CSS and JavaScript (site_tools/minify.py)."""
     known = known_classes(site_dir)
     folder = site_dir / "assets" / "stylesheets"
     for path in folder.glob("*.css"):
@@ -105,15 +107,3 @@ def purge_theme_css(site_dir: Path) -> None:
     for path in (site_dir / "assets" / "javascripts").glob("*.js"):
         if not path.name.endswith(".min.js"):
             path.write_text(minify_js(path.read_text(encoding="utf-8")), encoding="utf-8")
-
-
-def minify_js(js: str) -> str:
-    """Our own small scripts: drop comments and indentation (they hold no strings with // or /*)."""
-    js = re.sub(r"/\*.*?\*/", "", js, flags=re.S)
-    js = re.sub(r"^\s*//.*$", "", js, flags=re.M)
-    return "\n".join(line.strip() for line in js.splitlines() if line.strip()) + "\n"
-
-
-def minify_css(css: str) -> str:
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return re.sub(r"\s*\n\s*", " ", "".join(tinycss2.serialize([r]) for r in rules))

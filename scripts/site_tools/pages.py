@@ -146,3 +146,16 @@ def body_text(page: Page) -> str:
         elif not in_fence:
             out[i] = line
     return "\n".join(out)
+
+
+def sections_by_id(page: "Page") -> dict[str, Section]:
+    """A page's sections by heading id, each with the text up to the next heading that has an id
+    (`(top)`: before the first); the unit the parity and translation rules compare."""
+    out: dict[str, Section] = {}
+    current = "(top)"
+    for s in page.sections:
+        if s.level and s.id:
+            current = s.id
+        out.setdefault(current, Section(current, s.level, s.title, s.line))
+        out[current].lines.extend(s.lines)
+    return out

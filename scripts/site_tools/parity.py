@@ -10,7 +10,7 @@ from .figures import figures
 from .findings import Finding
 from .glossary import Glossary
 from .languages import NAMES_IN_ENGLISH, OTHER
-from .pages import Page, Section, prose_lines
+from .pages import Page, Section, prose_lines, sections_by_id
 from .sources import CITATION
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
@@ -100,17 +100,6 @@ def check_heading_order(zh: Page, en: Page) -> list[Finding]:
     return []
 
 
-def _by_section(page: Page) -> dict[str, Section]:
-    out: dict[str, Section] = {}
-    current = "(top)"
-    for s in page.sections:
-        if s.level and s.id:
-            current = s.id
-        out.setdefault(current, Section(current, s.level, s.title, s.line))
-        out[current].lines.extend(s.lines)
-    return out
-
-
 def _compare(
     rule: str, what: str, zh: Page, en: Page, sid: str, za: Counter, ea: Counter, zl: int, el: int, fix: str
 ) -> list[Finding]:
@@ -141,7 +130,7 @@ def _blocks(section: Section) -> tuple[Counter, Counter, Counter, int]:
 
 def check_section_blocks(zh: Page, en: Page) -> list[Finding]:
     """The same admonitions (context notes, key points), citations and charts per section."""
-    zs, es = _by_section(zh), _by_section(en)
+    zs, es = sections_by_id(zh), sections_by_id(en)
     out = []
     for sid in [s for s in zs if s in es]:
         zn, zc, zch, zl = _blocks(zs[sid])
@@ -182,7 +171,7 @@ def _one_sided(zh: Page, en: Page, extract):
     `extract(line, lang)` yields (key, shown, column) per occurrence; yields
     (page, other page, section id, key, shown, line, column) for the first
     occurrence of each one-sided key."""
-    zs, es = _by_section(zh), _by_section(en)
+    zs, es = sections_by_id(zh), sections_by_id(en)
     for sid in [s for s in zs if s in es]:
         found: dict[str, dict] = {}
         for lang, sec in (("zh", zs[sid]), ("en", es[sid])):

@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 
 from .findings import Finding
-from .pages import Page, parse_page, split_front_matter
-from .parity import _by_section  # one definition of "a section", shared with the parity rules
+from .pages import Page, parse_page, sections_by_id, split_front_matter
 
 FIELD = "translated_from"
 
@@ -31,7 +30,7 @@ def section_hashes(zh: Page) -> dict[str, str]:
     """Section id → fingerprint of the Chinese section (heading and text)."""
     return {
         sid: _fingerprint(sec.title, [t for _, t in sec.lines])
-        for sid, sec in _by_section(zh).items()
+        for sid, sec in sections_by_id(zh).items()
         if sid != "(top)"
     }
 
@@ -59,7 +58,7 @@ def check_drift(zh: Page, en: Page) -> list[Finding]:
                 "warning",
             )
         ]
-    sections = _by_section(en)
+    sections = sections_by_id(en)
     return [
         Finding(
             en.path,
