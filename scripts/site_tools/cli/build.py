@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from site_tools.project import project_root
+from site_tools.sitedir import MARKER, site_dir_problem
 from site_tools.checks import fix_sources, run_source_checks
 from site_tools.findings import Finding, to_json
 
@@ -70,6 +71,10 @@ def main(argv=None, root: Path | None = None) -> int:
     findings = run_source_checks(ROOT)
     site_dir = (ROOT / args.site_dir).resolve()
     if not args.no_build:
+        problem = site_dir_problem(ROOT, site_dir, args.site_dir)
+        if problem:  # a usage error: nothing is built, nothing is replaced
+            print(f"✗ {problem}: choose a new or empty folder, e.g. --site-dir site", file=sys.stderr)
+            return 2
         from site_tools.html_checks import check_built_site
         from site_tools.mkdocs_run import THEME_NOTICE, build_site, site_url
 
@@ -87,6 +92,7 @@ def main(argv=None, root: Path | None = None) -> int:
             if args.strict:
                 findings = strict(findings)
             if not any(f.severity == "error" for f in findings):
+                (tmp / MARKER).write_text("Built by scripts/build.py; the next build may replace this folder.\n")
                 old = site_dir.with_name(site_dir.name + ".old")
                 shutil.rmtree(old, ignore_errors=True)
                 if site_dir.exists():
