@@ -237,13 +237,9 @@ def test_external_links_must_be_well_formed_https(tmp_path):
 
 
 def test_a_page_without_a_description_is_reported():
-    from site_tools.checks import check_front_matter
-    from site_tools.site import SiteData
-
     page = parse_page("---\ntitle: T\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
-    site = SiteData(ROOT, [page], GLOSSARY, {}, {})
-    assert [(f.rule, f.path, f.message) for f in check_front_matter(site)] == [
-        ("FRONT-MATTER", "docs/t.en.md", "the page has no 'description' in its front matter")
+    assert [(f.rule, f.path, f.line, f.message) for f in page.findings] == [
+        ("FRONT-MATTER", "docs/t.en.md", 2, "the front matter has no 'description'")
     ]
     ok = parse_page("---\ntitle: T\ndescription: D.\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
-    assert check_front_matter(SiteData(ROOT, [ok], GLOSSARY, {}, {})) == []
+    assert ok.findings == []

@@ -10,6 +10,7 @@ from .chinese import check_copywriting, check_rejected_variants, check_tradition
 from .charts import MAX_BYTES, REGISTRY, VARIANTS, cjk_font_available, render_svg
 from .directives import check_directives, find_directives
 from .findings import Finding
+from .safety import check_page_html, symlink_findings
 from .pages import body_text
 from .parity import check_parity, pairs
 from .translation import check_drift
@@ -21,22 +22,14 @@ from .corrections import check_corrections
 DIRECTIVES = {"glossary", "sources", "chart", "cover", "reading-path"}
 
 
-def check_front_matter(site: SiteData) -> list[Finding]:
-    out = []
+def check_untrusted(site: SiteData) -> list[Finding]:
+    """What a pull request may not publish: symbolic links, and page HTML that runs
+    script, restyles the site or links to javascript: (safety.py)."""
+    out = symlink_findings(site.root)
     for page in site.pages:
-        for key in ("title", "description"):
-            value = page.meta.get(key)
-            if not isinstance(value, str) or not value.strip():
-                out.append(
-                    Finding(
-                        page.path,
-                        1,
-                        1,
-                        "FRONT-MATTER",
-                        f"the page has no '{key}' in its front matter",
-                        f"add '{key}: …' in {'Chinese' if page.page.lang == 'zh' else 'English'}",
-                    )
-                )
+        start = page.body_start
+        lines = list(enumerate(page.text.split("\n")[start - 1 :], start))
+        out += check_page_html(page.path, lines)
     return out
 
 
@@ -134,7 +127,7 @@ def check_site_data(site: SiteData) -> list[Finding]:
     """Every source rule, in one list."""
     return (
         list(site.findings)
-        + check_front_matter(site)
+        + check_untrusted(site)
         + check_page_references(site)
         + check_parity(site.pages, site.glossary)
         + check_text(site)

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from .findings import DataError, Finding
+from .safety import decode
 
 
 class LineDict(dict):
@@ -59,24 +60,30 @@ def rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
-    """A YAML file holding a list of mappings, or DataError with file and line."""
-    name = rel(path, root)
+def load_yaml_text(text: str, name: str, rule: str, first_line: int = 1):
+    """YAML text whose mappings remember their lines (counted from `first_line`, for a
+    page's front matter), or DataError at the line of a syntax error or a duplicate key."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([Finding(name, 0, 0, rule, "file not found", "create it or restore it from git")]) from None
-    except UnicodeDecodeError as e:
-        raise DataError([Finding(name, 1, 1, rule, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")]) from None
-    try:
-        data = yaml.load(text, Loader=_Loader)
+        return yaml.load("\n" * (first_line - 1) + text, Loader=_Loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = (mark.line + 1, mark.column + 1) if mark else (first_line, 1)
         problem = getattr(e, "problem", None) or str(e)
         raise DataError(
             [Finding(name, line, col, rule, f"malformed YAML: {problem}", "fix the YAML syntax at this position")]
         ) from None
+
+
+def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:
+    """A YAML file holding a list of mappings, or DataError with file and line."""
+    name = rel(path, root)
+    try:
+        text, not_utf8 = decode(path.read_bytes(), name)
+    except FileNotFoundError:
+        raise DataError([Finding(name, 0, 0, rule, "file not found", "create it or restore it from git")]) from None
+    if not_utf8:
+        raise DataError([not_utf8])
+    data = load_yaml_text(text, name, rule)
     if data is None:
         data = []
     if not isinstance(data, list) or not all(isinstance(x, LineDict) for x in data):

@@ -55,8 +55,11 @@ def _registry(folder: Path) -> referencing.Registry:
     return referencing.Registry().with_resources(resources).crawl()
 
 
-def validator(schema_name: str, folder: Path = SCHEMA_DIR) -> jsonschema.Draft202012Validator:
-    """The validator of one schema file of `folder`; SchemaError when it cannot be used."""
+def validator(schema_name: str, folder: Path = SCHEMA_DIR, as_list: bool = False) -> jsonschema.Draft202012Validator:
+    """The validator of one schema file of `folder`; SchemaError when it cannot be used.
+
+    `as_list`: of a list of what the schema describes (one page's front matter is
+    validated as a list of one entry, like the data files' entries)."""
     path = folder / schema_name
     shown = _shown(path)
     try:
@@ -71,6 +74,8 @@ def validator(schema_name: str, folder: Path = SCHEMA_DIR) -> jsonschema.Draft20
         raise SchemaError(
             Finding(shown, 0, 0, "DATA-SCHEMA", f"the schema is not valid JSON Schema: {e.message}", "fix it")
         ) from None
+    if as_list:
+        schema = {"$id": f"list-of-{schema_name}", "type": "array", "items": {"$ref": schema_name}}
     return jsonschema.Draft202012Validator(schema, registry=registry, format_checker=FORMATS)
 
 
@@ -178,12 +183,11 @@ def _kind_of(value) -> str:
 
 
 def _describe(
-    error: jsonschema.ValidationError, v: jsonschema.Draft202012Validator, noun: str, entry_id: str
+    error: jsonschema.ValidationError, v: jsonschema.Draft202012Validator, who: str, noun: str
 ) -> tuple[str, str, list]:
-    """(message, fix, path of the offending value) of one schema error."""
+    """(message, fix, path of the offending value) of one schema error; `who` names the entry."""
     path = list(error.absolute_path)
     field = _field(path[1:])
-    who = f"{noun} '{entry_id}'"
     nodes = _nodes(error, v)
     example = _first(nodes, "examples")
     key = next((str(p) for p in reversed(path[1:]) if isinstance(p, str)), field)
@@ -287,12 +291,15 @@ def validate(
     rule: str,
     rules_by_field: dict[str, str] | None = None,
     noun: str = "entry",
+    who: str | None = None,
 ) -> tuple[list[Finding], set[int]]:
     """The findings of schema_findings, and the indices of the entries they concern
-    (all of them when the schema itself cannot be used): the loader skips those."""
+    (all of them when the schema itself cannot be used): the loader skips those.
+
+    `who` names an entry that has no id in messages ("the front matter has no 'title'")."""
     everything = set(range(len(entries)))
     try:
-        v = validator(schema)
+        v = validator(schema, as_list=who is not None)
     except SchemaError as e:
         return [e.finding], everything
     out, seen, bad = [], set(), set()
@@ -314,7 +321,7 @@ def validate(
         bad |= {path[0]} if entry is not None else everything
         entry_id = entry.get("id", "?") if isinstance(entry, dict) else "?"
         field = path[1] if len(path) > 1 else None
-        message, fix, where = _describe(error, v, noun, entry_id)
+        message, fix, where = _describe(error, v, who or f"{noun} '{entry_id}'", noun)
         finding = Finding(name, _line(entries, where), 1, (rules_by_field or {}).get(field, rule), message, fix)
         if finding not in seen:
             seen.add(finding)

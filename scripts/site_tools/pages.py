@@ -5,19 +5,25 @@ that knows how a page is cut into sections."""
 
 from __future__ import annotations
 
+import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
+from markupsafe import Markup
 
-from .findings import Finding
+from .datafile import load_yaml_text
+from .dataschema import SchemaError, validate, validator
+from .findings import DataError, Finding
+from .safety import decode
+from .typography import curly_quotes
 from .languages import PageId
 
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
 HEADING_ID = re.compile(r"#([A-Za-z0-9_-]+)")
 FENCE = re.compile(r"^\s*(```|~~~)")
 FRONT_RULE = "FRONT-MATTER"
+FRONT_SCHEMA = "front-matter.schema.json"
 
 
 @dataclass
@@ -66,8 +72,40 @@ def read_page(path: Path, root: Path) -> Page | None:
     stem_dir = path.parent.relative_to(root / "docs").as_posix()
     if stem_dir != ".":
         pid = PageId(f"{stem_dir}/{pid.stem}", pid.lang)
-    text = path.read_text(encoding="utf-8")
+    text, not_utf8 = decode(path.read_bytes(), rel)
+    if not_utf8:  # nothing to read: the one finding says where the first bad byte is
+        return Page(rel, pid, {}, 1, [Section(None, 0, "", 1)], [not_utf8], "")
     return parse_page(text, rel, pid)
+
+
+def _yaml_fix(message: str) -> str:
+    if "duplicate key" in message:
+        return "keep one of the two lines"
+    return "quote values that contain ':' or start with a special character"
+
+
+def front_matter_findings(meta: dict, rel: str) -> list[Finding]:
+    """The front matter against docs/data/front-matter.schema.json: known fields only,
+    title and description plain text. Empty for a page whose front matter is fine."""
+    return validate([meta], FRONT_SCHEMA, rel, FRONT_RULE, who="the front matter")[0]
+
+
+def published_meta(meta: dict, lang: str) -> dict:
+    """The front matter as the theme may see it. Fields the schema refuses are left out,
+    so a wrong `hide: 5` or `template: ../..` never reaches a template (the build reports
+    them). Title and description become escaped text (Markup), since the theme writes
+    them unescaped into <meta content="…"> and the navigation; English ones get curly quotes."""
+    try:
+        v = validator(FRONT_SCHEMA)
+    except SchemaError:
+        return {}
+    refused = {e.absolute_path[0] for e in v.iter_errors(meta) if e.absolute_path}
+    out = {k: val for k, val in meta.items() if k in v.schema["properties"] and k not in refused}
+    for key in ("title", "description"):
+        if isinstance(out.get(key), str):
+            text = out[key]
+            out[key] = Markup(curly_quotes(html.escape(text, quote=False)) if lang == "en" else html.escape(text))
+    return out
 
 
 def parse_page(text: str, rel: str, pid: PageId) -> Page:
@@ -87,26 +125,17 @@ def parse_page(text: str, rel: str, pid: PageId) -> Page:
         )
     else:
         try:
-            loaded = yaml.safe_load(front)
-            if loaded is None:
-                loaded = {}
-            if not isinstance(loaded, dict):
-                raise yaml.YAMLError("front matter must be a mapping of 'key: value' lines")
-            meta = loaded
-        except yaml.YAMLError as e:
-            mark = getattr(e, "problem_mark", None)
-            line = mark.line + 2 if mark else 2
-            problem = getattr(e, "problem", None) or str(e)
-            findings.append(
-                Finding(
-                    rel,
-                    line,
-                    (mark.column + 1) if mark else 1,
-                    FRONT_RULE,
-                    f"malformed front matter: {problem}",
-                    "quote values that contain ':' or start with a special character",
+            loaded = load_yaml_text(front, rel, FRONT_RULE, first_line=2)
+        except DataError as e:  # one finding: the fields cannot be checked until it parses
+            findings += [replace(f, fix=_yaml_fix(f.message)) for f in e.findings]
+        else:
+            if loaded is None or isinstance(loaded, dict):
+                meta = loaded or {}
+                findings += front_matter_findings(meta, rel)
+            else:
+                findings.append(
+                    Finding(rel, 2, 1, FRONT_RULE, "front matter must be 'key: value' lines", "write e.g. 'title: …'")
                 )
-            )
     sections = [Section(None, 0, "", body_start)]
     in_fence = False
     for offset, line in enumerate(body.split("\n")):

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 import jieba
+from markupsafe import Markup
 import mkdocs.exceptions
 import mkdocs.plugins
 from mkdocs.config import config_options
@@ -37,8 +38,10 @@ from .gitdates import last_updated, page_date
 from .glossary_page import render_glossary
 from .linebreaks import keep_together
 from .notices import after_h1, outdated_notice, untranslated_notice
+from .pages import published_meta
 from .postbuild import finish_site, name_search_dialog, set_search_base
 from .site import load_site
+from .safety import refused_files
 from .sources import link_citations, render_sources
 from .terms import mark_terms
 from .translation import outdated_sections
@@ -103,10 +106,21 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             for form in term.forms("zh"):
                 jieba.add_word(form)
 
+    @mkdocs.plugins.event_priority(100)  # before static-i18n sorts the files by language
+    def on_files(self, files, *, config):
+        # Symbolic links and pages that are not UTF-8 are left out (the build reports them):
+        # MkDocs would publish what a link points to, or stop with a traceback.
+        refused = refused_files(Path(config.docs_dir))
+        for file in list(files):
+            if any(file.src_uri == r or file.src_uri.startswith(r + "/") for r in refused):
+                files.remove(file)
+        return files
+
     def on_page_markdown(self, markdown, *, page, config, files):
         pid = page_id(page)
         if pid is None:
             return markdown
+        page.meta = published_meta(page.meta, pid.lang)
         site = self.site
         source_lang = L.PageId.from_src(page.file.src_uri).lang
         notices = []
@@ -195,7 +209,8 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         self.site_names[pid.lang] = config.site_name  # for the feeds, written after both languages
         lang_root = (config.site_url or "").rstrip("/") + "/" + L.ROOT[pid.lang]
         url = page.canonical_url or lang_root + page.url
-        title = str(page.meta.get("title") or page.title or "")
+        title = page.meta.get("title") or page.title or ""
+        title = title.unescape() if isinstance(title, Markup) else str(title)  # published_meta escaped it
         date = page_date(self.root / "docs" / page.file.src_uri) or datetime.date.today()
         context["trust_footer"] = page_footer(
             title, config.site_name, url, date, pid.lang, config.extra.get("report_email")

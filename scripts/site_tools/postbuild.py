@@ -1,4 +1,4 @@
-"""Steps on the built site: per-language search and sitemaps, unused theme CSS, and the CSP.
+"""Steps on the built site: per-language search and sitemaps, unused theme CSS, and the CSP (csp.py).
 
 static-i18n writes one search index for both languages and one sitemap; the
 theme fetches both relative to `__config.base`. Giving each language its own
@@ -7,8 +7,6 @@ keeps instant navigation inside one language."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -16,10 +14,9 @@ from pathlib import Path
 
 from . import languages as L
 from .css_purge import purge_theme_css
+from .csp import add_csp
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
-_INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.S)
-_CHARSET = re.compile(r'<meta charset="utf-8">', re.I)
 
 # Search settings per language, as the theme's own language files set them;
 # zh text is pre-segmented by jieba with U+200B, which the separator must keep.
@@ -100,52 +97,9 @@ def write_language_sitemaps(site_dir: Path, site_url: str) -> None:
         ET.ElementTree(urlset).write(out, encoding="utf-8", xml_declaration=True)
 
 
-def _is_javascript(attrs: str) -> bool:
-    m = re.search(r'type="([^"]*)"', attrs)
-    return "src=" not in attrs and (m is None or m[1] in ("text/javascript", "module", "application/javascript"))
-
-
-def inline_script_hashes(html: str) -> set[str]:
-    return {
-        "'sha256-" + base64.b64encode(hashlib.sha256(m["body"].encode("utf-8")).digest()).decode() + "'"
-        for m in _INLINE_SCRIPT.finditer(html)
-        if _is_javascript(m["attrs"])
-    }
-
-
-def content_security_policy(hashes: set[str]) -> str:
-    """Fetches from the site's own origin only; inline scripts by their hashes."""
-    return "; ".join(
-        [
-            "default-src 'self'",
-            "script-src 'self' " + " ".join(sorted(hashes)),
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'self'",
-            "form-action 'self'",
-        ]
-    )
-
-
-def add_csp(site_dir: Path) -> None:
-    pages = list(site_dir.rglob("*.html"))
-    texts = {p: p.read_text(encoding="utf-8") for p in pages}
-    # One policy for the whole site: instant navigation keeps the first page's
-    # policy in force, so it must allow every page's inline scripts.
-    hashes = set().union(*(inline_script_hashes(t) for t in texts.values())) if texts else set()
-    policy = content_security_policy(hashes)
-    meta = f'<meta charset="utf-8">\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
-    for p, text in texts.items():
-        if "Content-Security-Policy" not in text:
-            p.write_text(_CHARSET.sub(meta, text, count=1), encoding="utf-8")
-
-
 def finish_site(site_dir: Path, config, csp: bool = True) -> None:
     split_search_index(site_dir)
     write_language_sitemaps(site_dir, config.site_url or "")
     purge_theme_css(site_dir)
     if csp:
-        add_csp(site_dir)
+        add_csp(site_dir, [Path(d) for d in config.theme.dirs])
