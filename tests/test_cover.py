@@ -267,6 +267,16 @@ def test_curly_quotes_for_generated_text_leave_tags_attributes_and_code():
     assert curly_quotes("<p>&quot;quoted&quot;</p>") == "<p>“quoted”</p>"
 
 
+def test_curly_quotes_resume_after_code_and_svg_close_whatever_they_contain():
+    before = (
+        '<p>"a" <code>"b"</code> "c"<p><svg><path d="x"/><title>"t"</title></svg> it\'s <pre><code>"d"</code></pre> "e"'
+    )
+    after = (
+        '<p>“a” <code>"b"</code> “c”<p><svg><path d="x"/><title>"t"</title></svg> it’s <pre><code>"d"</code></pre> “e”'
+    )
+    assert curly_quotes(before) == after
+
+
 def test_glossary_terms_with_an_apostrophe_are_found_when_typeset_curly():
     none = {"zh": (), "en": ()}
     term = Term(

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
+from mkdocs.config import load_config
 
 from helpers import ROOT, built_page
+from htmldoc import Doc
 from site_tools.findings import DataError
 from site_tools.glossary import Glossary, Term, load_glossary
 from site_tools.glossary_page import sort_key
-from site_tools.terms import mark_terms
+from site_tools.terms import PageTerms, TermsExtension, definitions_block
 
 
 def term(tid, zh, en, aliases_zh=(), aliases_en=(), reject_zh=(), reject_en=()) -> Term:
@@ -34,13 +37,10 @@ GLOSSARY = Glossary(
         term("h20", "H20", "H20"),
         term("h200", "H200", "H200"),
         term("nature", "《自然》", "Nature"),
+        term("toms-hardware", "Tom's Hardware", "Tom's Hardware"),
+        term("covington", "Covington & Burling", "Covington & Burling"),
     ]
 )
-
-
-def marked(html: str, lang: str = "zh") -> list[str]:
-    out = mark_terms(html, GLOSSARY, lang, "glossary.html")
-    return re.findall(r'<a class="term"[^>]*>([^<]*)</a>', out)
 
 
 # --- data -------------------------------------------------------------------
@@ -106,55 +106,162 @@ def test_chinese_entries_sort_by_pinyin_and_english_entries_alphabetically():
 
 
 # --- term marking -----------------------------------------------------------
+# Through Markdown with the site's own extensions (mkdocs.yml), as MkDocs converts a page.
 
 
-def test_a_chinese_term_inside_running_chinese_text_is_marked():
-    assert marked("<p>过去三个月，华为昇腾等厂商压缩了份额。</p>") == ["华为昇腾"]
+@pytest.fixture(scope="module")
+def site_markdown():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return [e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs
 
 
-def test_the_longest_form_wins():
-    assert marked("<p>昇腾 910C 的效率</p>") == ["昇腾 910C"]
+@pytest.fixture
+def convert(site_markdown):
+    """Markdown → (HTML, ids of the terms marked, in order)."""
+    extensions, configs = site_markdown
+
+    def run(text: str, lang: str = "zh", glossary: Glossary = GLOSSARY) -> tuple[str, list[str]]:
+        terms = TermsExtension()
+        terms.page = PageTerms(glossary, lang, "glossary.html")
+        html = markdown.Markdown(extensions=[*extensions, terms], extension_configs=configs).convert(text)
+        return html, terms.page.marked
+
+    return run
 
 
-def test_a_latin_term_does_not_match_inside_a_longer_name():
-    assert marked("<p>H200 获准出口，H20 没有</p>") == ["H200", "H20"]
-    assert marked("<p>the H200 only</p>", "en") == ["H200"]
+@pytest.fixture
+def marked(convert):
+    """The texts marked as terms in `text`, in order."""
+
+    def run(text: str, lang: str = "zh") -> list[str]:
+        return re.findall(r'<a class="term"[^>]*>(.*?)</a>', convert(text, lang)[0])
+
+    return run
 
 
-def test_english_terms_are_whole_words_and_case_sensitive():
-    assert marked("<p>Nature said; nature is not the journal. Ascendancy is not a chip.</p>", "en") == ["Nature"]
+def test_a_chinese_term_inside_running_chinese_text_is_marked(marked):
+    assert marked("过去三个月，华为昇腾等厂商压缩了份额。") == ["华为昇腾"]
 
 
-def test_a_term_is_marked_once_per_page_at_its_first_use():
-    assert marked("<p>昇腾与昇腾</p><h2 id='a'>二</h2><p>昇腾</p>") == ["昇腾"]
-    assert marked("<p>昇腾</p><p>寒武纪</p>") == ["昇腾"]  # not a glossary term: nothing
+def test_the_longest_form_wins(marked):
+    assert marked("昇腾 910C 的效率") == ["昇腾 910C"]
+
+
+def test_a_latin_term_does_not_match_inside_a_longer_name(marked):
+    assert marked("H200 获准出口，H20 没有") == ["H200", "H20"]
+    assert marked("the H200 only", "en") == ["H200"]
+
+
+def test_english_terms_are_whole_words_and_case_sensitive(marked):
+    assert marked("Nature said; nature is not the journal. Ascendancy is not a chip.", "en") == ["Nature"]
+
+
+def test_a_term_is_marked_once_per_page_at_its_first_use_in_document_order(convert):
+    html, ids = convert("- 列表里的昇腾\n\n正文里的昇腾与 H20\n\n## 二 {#two}\n\n> 引文里的 H20 和昇腾\n")
+    assert ids == ["ascend", "h20"]
+    assert re.findall(r'<a class="term"[^>]*>(.*?)</a>', html) == ["昇腾", "H20"]
+    assert html.index(">昇腾</a>") < html.index("正文")  # in the list, the first use
+    assert convert("寒武纪")[1] == []  # not a glossary term: nothing
+
+
+def test_a_term_links_to_its_glossary_entry(convert):
+    html, _ = convert("the Ascend chips, Ascend again", "en")
+    link = Doc(html).first("a", class_="term")
+    assert link == {"class": "term", "href": "glossary.html#ascend", "data-term": "ascend"}
+    assert html.count('class="term"') == 1
 
 
 @pytest.mark.parametrize(
-    "html",
+    "text",
     [
-        "<p><code>昇腾</code></p>",
-        '<p><a href="x.html">昇腾</a></p>',
-        "<h2 id='x'>昇腾</h2>",
-        "<pre><code>昇腾 = 1</code></pre>",
-        '<p class="admonition-title">背景：昇腾</p>',
+        "`昇腾`",
+        "```\n昇腾 = 1\n```",
+        "    昇腾 = 1",
+        "[昇腾](x.md)",
+        "<https://example.org/昇腾>",
+        "## 昇腾 {#x}",
+        '!!! note "背景：昇腾"\n\n    正文',
+        '??? note "昇腾"\n\n    正文',
+        "术语\n:   定义",
+        "昇腾\n:   定义",
+        '<span class="no-terms">昇腾</span>',
+        "这一段不标记：昇腾\n{: .no-terms }",
+        '<a href="x.html">*昇腾*</a>',
+        "<figure>\n<figcaption>昇腾</figcaption>\n</figure>",
+        '<div class="no-terms">\n<p>昇腾</p>\n</div>',
     ],
 )
-def test_code_links_headings_and_admonition_titles_are_left_alone(html):
-    assert marked(html) == []
+def test_code_links_headings_titles_and_marked_off_text_are_left_alone(convert, text):
+    assert convert(text)[1] == [], convert(text)[0]
 
 
-def test_a_term_links_to_its_glossary_entry_and_its_definition_is_appended_once_hidden():
-    out = mark_terms("<p>the Ascend chips, Ascend again</p>", GLOSSARY, "en", "glossary.html")
-    assert '<a class="term" href="glossary.html#ascend" data-term="ascend">Ascend</a>' in out
+@pytest.mark.parametrize(
+    "text",
+    [
+        "`code` 昇腾",
+        "[链接](x.md)里之后的昇腾",
+        "引用<sup>1</sup>之后的昇腾",
+        '<span class="no-terms">H20</span> 之后的昇腾',
+        "*强调*之后的昇腾",
+    ],
+)
+def test_text_after_a_skipped_element_is_marked(convert, text):
+    html, ids = convert(text)
+    assert "ascend" in ids, html
+    assert re.search(r"(</code>|</a>|</sup>|</span>|</em>)[^<]*<a class=\"term\"", html)
+
+
+def test_a_term_is_found_across_typeset_quotes_and_entities(marked):
+    # smarty and entities leave placeholders in the tree's text: the term is read through them
+    assert marked("What Tom's Hardware reported", "en") == ["Tom’s Hardware"]
+    assert marked("Tom&rsquo;s Hardware reported", "en") == ["Tom&rsquo;s Hardware"]
+    assert marked("Covington & Burling") == marked("Covington &amp; Burling") == ["Covington &amp; Burling"]
+    # in raw HTML too (a directive's output, escaped by html.escape)
+    assert marked("<p>Covington &amp; Burling, Tom&#x27;s Hardware</p>") == [
+        "Covington &amp; Burling",
+        "Tom&#x27;s Hardware",
+    ]
+
+
+def test_stashed_html_comes_out_intact(convert):
+    text = (
+        '昇腾 <span class="x">H20</span> &amp; H200 :material-chip:\n\n'
+        '<div class="box">\n<p>《自然》 <b>粗体</b></p>\n</div>\n\n'
+        "```\n<b>code</b>\n```\n"
+    )
+    html, ids = convert(text)
+    assert ids == ["ascend", "h20", "h200", "nature"]
+    assert "\x02" not in html and "\x03" not in html and "wzxhzdk" not in html
+    assert '<span class="x"><a class="term"' in html and "H20</a></span> &amp; " in html
+    assert '<div class="box">\n<p><a class="term"' in html and "《自然》</a> <b>粗体</b></p>\n</div>" in html
+    assert "&lt;b&gt;code&lt;/b&gt;" in html and "<svg" in html
+
+
+def test_a_term_in_a_raw_html_block_counts_in_the_page_order(convert):
+    html, ids = convert('<div class="claim">\n<p>昇腾 and H20</p>\n</div>\n\n昇腾与 H20')
+    assert ids == ["ascend", "h20"]
+    assert html.count('class="term"') == 2 and html.rindex('class="term"') < html.index("昇腾与")
+
+
+def test_markdown_inside_html_is_marked_and_its_raw_parts_too(convert):
+    html, ids = convert('<div lang="en" markdown>\n\n**昇腾**\n\n<p markdown="0">H20 &amp; H200</p>\n\n</div>')
+    assert ids == ["ascend", "h20", "h200"], html
+    assert "\x02" not in html
+
+
+def test_a_page_set_to_none_is_converted_unmarked(site_markdown):
+    extensions, configs = site_markdown
+    terms = TermsExtension()  # page left None: the glossary and sources pages
+    html = markdown.Markdown(extensions=[*extensions, terms], extension_configs=configs).convert("昇腾")
+    assert html == "<p>昇腾</p>"
+
+
+def test_definitions_are_listed_once_in_order_hidden_and_out_of_search():
+    out = definitions_block(GLOSSARY, ["ascend", "h20"], "en", "glossary.html")
     defs = re.search(r'<div class="term-defs" hidden data-search-exclude data-term-defs[^>]*>(.*)</div>', out, re.S)
-    assert defs and defs[1].count("data-term-def=") == 1
+    assert defs and re.findall(r'data-term-def="([^"]+)"', defs[1]) == ["ascend", "h20"]
     assert 'data-term-def="ascend" data-name="Huawei Ascend">Definition of Huawei Ascend.</div>' in defs[1]
     assert 'data-label-glossary="Glossary"' in out
-
-
-def test_a_page_without_terms_gets_no_definitions_block():
-    assert "term-defs" not in mark_terms("<p>nothing here</p>", GLOSSARY, "en", "glossary.html")
 
 
 def test_definitions_are_escaped():
@@ -172,7 +279,7 @@ def test_definitions_are_escaped():
             )
         ]
     )
-    out = mark_terms("<p>Evil</p>", evil, "en", "glossary.html")
+    out = definitions_block(evil, ["x"], "en", "glossary.html")
     assert "<img" not in out and "&lt;img src=x" in out
 
 
@@ -181,16 +288,16 @@ def test_definitions_are_escaped():
 
 def test_zh_impact_page_marks_ascend_inside_a_chinese_sentence_and_defines_it(built_site):
     html = built_page(built_site, "impact-on-china", "zh").read_text(encoding="utf-8")
-    assert re.search(
-        r'[\u4e00-\u9fff，、]<a class="term" href="glossary.html#ascend" data-term="ascend">(华为)?昇腾</a>', html
-    )
+    m = re.search(r'[\u4e00-\u9fff，、](<a class="term"[^>]*>)(华为)?昇腾</a>', html)
+    assert m and Doc(m[1]).first("a") == {"class": "term", "href": "glossary.html#ascend", "data-term": "ascend"}
     m = re.search(r'<div data-term-def="ascend" data-name="昇腾">([^<]+)</div>', html)
     assert m and "华为" in m[1]
 
 
 def test_en_impact_page_marks_ascend_and_defines_it(built_site):
     html = built_page(built_site, "impact-on-china", "en").read_text(encoding="utf-8")
-    assert re.search(r'<a class="term" href="glossary.html#ascend" data-term="ascend">(Huawei )?Ascend</a>', html)
+    m = re.search(r'(<a class="term"[^>]*>)(Huawei )?Ascend</a>', html)
+    assert m and Doc(m[1]).first("a") == {"class": "term", "href": "glossary.html#ascend", "data-term": "ascend"}
     m = re.search(r'<div data-term-def="ascend" data-name="Huawei Ascend">([^<]+)</div>', html)
     assert m and "Huawei" in m[1]
 

@@ -29,7 +29,7 @@ _ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
 def keep_together(content: str) -> str:
     content = _CITE.sub(r'<span class="nobr">\1\2</span>', content)
 
-    def text(run: str, _open: list[str]) -> str:
+    def text(run: str) -> str:
         run = _NUMBER_UNIT.sub(lambda m: m[1] + NBSP, run)
         return _ISO_DATE.sub(r'<span class="nobr">\1</span>', run)
 

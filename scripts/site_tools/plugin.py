@@ -3,7 +3,8 @@ this package.
 
 Within one language build: reading time and translation notices, directives
 (glossary, sources, charts, the overview's cover) and citations
-(on_page_markdown) → glossary terms and English quotes (on_page_content) → language links and
+(on_page_markdown) → glossary terms, marked while Markdown converts the page (a treeprocessor,
+site_tools.terms) → the terms' definitions, English quotes, line breaks (on_page_content) → language links and
 last-updated date (on_page_context) → per-language search base (on_post_page). After both languages are built:
 per-language search indexes and sitemaps, unused theme CSS, then the Content Security Policy
 (on_post_build). The source rules run first and are logged as warnings, which
@@ -43,7 +44,7 @@ from .postbuild import finish_site, name_search_dialog, set_search_base
 from .site import load_site
 from .safety import refused_files
 from .sources import link_citations, render_sources
-from .terms import mark_terms
+from .terms import PageTerms, TermsExtension, definitions_block
 from .translation import outdated_sections
 from .typography import curly_quotes
 
@@ -80,12 +81,20 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # nested build from the outer one without reading static-i18n's state;
         # tests/test_plugin.py checks that both languages pass through here once.
         self.depth = 0
+        # Glossary terms are marked by a Markdown treeprocessor; the page it marks is
+        # set in on_page_markdown, right before MkDocs converts the page.
+        self.terms = TermsExtension()
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
         self.root = Path(config.docs_dir).parent  # the project: its data files sit beside docs/
+        # MkDocs passes the list to Python-Markdown for every page, which takes extension
+        # objects as well as names. static-i18n's nested build runs on_config again on
+        # the same config: the extension is added once.
+        if not any(ext is self.terms for ext in config.markdown_extensions):
+            config.markdown_extensions.append(self.terms)
         return config
 
     def on_build_error(self, *, error):
@@ -118,10 +127,14 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
 
     def on_page_markdown(self, markdown, *, page, config, files):
         pid = page_id(page)
+        self.terms.page = None
         if pid is None:
             return markdown
         page.meta = published_meta(page.meta, pid.lang)
         site = self.site
+        if pid.stem not in NO_TERMS:
+            glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
+            self.terms.page = PageTerms(site.glossary, pid.lang, glossary_href)
         source_lang = L.PageId.from_src(page.file.src_uri).lang
         notices = []
         if source_lang != pid.lang:
@@ -173,9 +186,9 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         if pid is None:
             return html
         html = _PERMALINK_TITLE.sub(lambda m: m[1] + L.STRINGS[pid.lang]["permalink"] + '"', html)
-        if pid.stem not in NO_TERMS:
-            glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
-            html = mark_terms(html, self.site.glossary, pid.lang, glossary_href)
+        terms, self.terms.page = self.terms.page, None
+        if terms and terms.marked:  # the definitions of the terms marked while converting
+            html += definitions_block(terms.glossary, terms.marked, terms.lang, terms.glossary_href)
         # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
         if L.PageId.from_src(page.file.src_uri).lang == "en":
             html = curly_quotes(html)

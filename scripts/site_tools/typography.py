@@ -5,11 +5,8 @@ values and code stay as they are. Chinese pages are not passed through this."""
 
 from __future__ import annotations
 
-import re
+from .htmltext import OpenElements, tokens
 
-_TOKEN = re.compile(r"(<!--.*?-->|<[^>]+>)", re.S)
-_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-_VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "svg", "textarea"}
 # A quote right after one of these opens; the text before a block starts afresh.
 _BLOCKS = {
     "p",
@@ -51,24 +48,20 @@ def _quote(ch: str, prev: str, nxt: str) -> str:
 
 def curly_quotes(html: str) -> str:
     out: list[str] = []
-    verbatim = 0
+    verbatim = OpenElements()  # code, scripts and the like: left as written
     prev = " "
-    for token in _TOKEN.split(html):
-        if not token:
-            continue
-        if token.startswith("<"):
-            out.append(token)
-            m = _TAG.match(token)
-            if m:
-                closing, tag = m[1], m[2].lower()
-                if tag in _VERBATIM and not token.endswith("/>"):
-                    verbatim += -1 if closing else 1
-                if tag in _BLOCKS or 'class="term__tip"' in token:
+    for piece in tokens(html):
+        if piece.markup:
+            out.append(piece.text)
+            if piece.tag:
+                verbatim.feed(piece.tag)
+                if piece.tag.name in _BLOCKS:
                     prev = " "
             continue
-        if verbatim == 0:
+        token = piece.text
+        if not verbatim.skipping:
             token = token.replace("&quot;", '"').replace("&#39;", "'").replace("&#x27;", "'")
-        if verbatim > 0 or ("'" not in token and '"' not in token):
+        if verbatim.skipping or ("'" not in token and '"' not in token):
             out.append(token)
             prev = token[-1] if token else prev
             continue
