@@ -52,7 +52,7 @@ def hostile(tmp_path_factory):
             "script": f"docs/us-motives.en.md:{where['script']}:1: error HTML-ELEMENT:",
             "iframe": f"docs/us-motives.zh.md:{where['iframe']}:1: error HTML-ELEMENT:",
             "title": f"docs/conclusion.en.md:{where['title']}:1: error FRONT-MATTER:",
-            "template": f"docs/sources.en.md:{where['template']}:1: error FRONT-MATTER: the front matter has unknown field",
+            "template": f"docs/sources.en.md:{where['template']}:1: error FRONT-MATTER: the front matter has unknown",
             "symlink": "docs/environ.txt: error FILE-SYMLINK:",
             "symlink-asset": "docs/assets/passwd.txt: error FILE-SYMLINK:",
             "encoding": f"docs/about.zh.md:{gbk_line}:",
