@@ -60,7 +60,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(project):
     _edit(project, "docs/index.en.md", "(us-motives.md)", "(missing.md)")
     assert run_build(project).returncode == 1
     assert (project / "site" / "index.html").read_text(encoding="utf-8") == before
-    assert not list(project.glob(".site-*")), "temporary build folder left behind"
+    assert not list(project.glob(".site.building-*")), "temporary build folder left behind"
 
 
 def test_a_missing_translation_fails_naming_the_file(project):

@@ -75,7 +75,7 @@ def test_each_hazard_is_reported_at_its_source_line(hostile, hazard):
 def test_nothing_is_published_and_nothing_is_left_behind(hostile):
     project, _, _ = hostile
     assert not (project / "site").exists()
-    assert not list(project.glob(".site-*"))
+    assert not list(project.glob(".site.building-*"))
     assert (project / "docs" / "us-motives.en.md").exists()  # sources untouched
 
 

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from site_tools.project import project_root
-from site_tools.sitedir import MARKER, site_dir_problem
+from filelock import Timeout
+
+from site_tools.sitedir import exclusive, publish, site_dir_problem, staging
 from site_tools.checks import fix_sources, run_source_checks
 from site_tools.findings import Finding, to_json
 
@@ -80,27 +80,24 @@ def main(argv=None, root: Path | None = None) -> int:
 
         print(THEME_NOTICE, file=sys.stderr)
 
-        tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
         try:
-            findings += build_site(ROOT, tmp)
-            findings += check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir)
-            if args.external:
-                from site_tools.external import check_external
-                from site_tools.html_checks import external_links
+            with exclusive(site_dir), staging(site_dir) as tmp:
+                findings += build_site(ROOT, tmp)
+                findings += check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir)
+                if args.external:
+                    from site_tools.external import check_external
+                    from site_tools.html_checks import external_links
 
-                findings += check_external(ROOT, external_links(tmp), ROOT / ".cache" / "external-links.json")
-            if args.strict:
-                findings = strict(findings)
-            if not any(f.severity == "error" for f in findings):
-                (tmp / MARKER).write_text("Built by scripts/build.py; the next build may replace this folder.\n")
-                old = site_dir.with_name(site_dir.name + ".old")
-                shutil.rmtree(old, ignore_errors=True)
-                if site_dir.exists():
-                    site_dir.rename(old)
-                tmp.rename(site_dir)
-                shutil.rmtree(old, ignore_errors=True)
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
+                    findings += check_external(ROOT, external_links(tmp), ROOT / ".cache" / "external-links.json")
+                if args.strict:
+                    findings = strict(findings)
+                if not any(f.severity == "error" for f in findings):
+                    notice = publish(tmp, site_dir)
+                    if notice:
+                        findings.append(Finding(args.site_dir, 0, 0, "SITE-DIR", notice, "", "notice"))
+        except Timeout:
+            print(f"✗ another build into {args.site_dir} is still running: try again when it ends", file=sys.stderr)
+            return 2
     elif args.strict:
         findings = strict(findings)
     emit(findings, args.format, time.monotonic() - started)
