@@ -24,7 +24,15 @@ class LineDict(dict):
 
 
 class _Loader(yaml.SafeLoader):
-    pass
+    def compose_node(self, parent, index):
+        # No anchors and aliases (&a, *a): data files never need them, and a few nested
+        # aliases ("billion laughs") expand to more than any check can walk.
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in these files: write the value out", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:

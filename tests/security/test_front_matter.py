@@ -62,3 +62,12 @@ def test_published_titles_and_descriptions_are_escaped_once():
     assert zh["title"] == "A&amp;B" and Markup.escape(zh["title"]) == "A&amp;B"  # the theme's | e adds nothing
     en = published_meta({"title": "T", "description": 'the "dual-track" path'}, "en")
     assert en["description"] == "the “dual-track” path"  # curly: nothing left to break <meta content="…">
+
+
+def test_yaml_aliases_are_refused_so_a_billion_laughs_cannot_hang_the_checks():
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(8)
+    )
+    page = parse_page(f"---\n{GOOD}{laughs}---\n", "docs/t.en.md", PageId("t", "en"))
+    [f] = page.findings
+    assert (f.line, f.rule) == (5, "FRONT-MATTER") and "aliases" in f.message
