@@ -51,10 +51,7 @@ class Recorder:
         return [r for r in self.requests if not r.startswith((origin, "data:", "blob:"))]
 
 
-@pytest.fixture
-def open_page(browser, site_url):
-    contexts = []
-
+def _opener(browser, site_url, contexts: list):
     def _open(
         path: str,
         *,
@@ -89,7 +86,23 @@ def open_page(browser, site_url):
             page.wait_for_function("document.documentElement.classList.contains('js')")
         return page, rec
 
-    yield _open
+    return _open
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    """A page in a fresh browser context of its own: for tests that click, type or scroll."""
+    contexts = []
+    yield _opener(browser, site_url, contexts)
+    for c in contexts:
+        c.close()
+
+
+def open_once(browser, site_url, path: str, **options):
+    """For a fixture that opens a page once for several tests that only look at it:
+    yields (page, recorder) and closes the page's context afterwards."""
+    contexts: list = []
+    yield _opener(browser, site_url, contexts)(path, **options)
     for c in contexts:
         c.close()
 

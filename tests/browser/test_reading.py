@@ -13,32 +13,6 @@ pytestmark = pytest.mark.browser
 PAGES = [PageId(stem, lang).url() for stem in page_stems() for lang in LANGUAGES]
 ARTICLE = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion"]
 
-# Every visible element that draws text of its own, outside charts (whose SVG
-# text is scaled with the chart and tested with the charts), with its size.
-_SMALL_TEXT = """min => {
-  const small = [];
-  for (const el of document.querySelectorAll('body *')) {
-    if (el.closest('svg, .chart__svg, [hidden], script, style')) continue;
-    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
-    if (!own) continue;
-    const r = el.getBoundingClientRect();
-    const cs = getComputedStyle(el);
-    if (!r.width || !r.height || cs.visibility === 'hidden' || cs.display === 'none') continue;
-    if (el.closest('.md-sidebar--secondary, .md-search, .md-dialog, .md-tooltip, .md-top')) continue;
-    const size = parseFloat(cs.fontSize);
-    if (size < min)
-      small.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${el.textContent.trim().slice(0, 30)}`);
-  }
-  return small;
-}"""
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_at_phone_width_no_text_outside_charts_is_smaller_than_12px(open_page, path):
-    page, _ = open_page(path, width=375, height=800, touch=True)
-    assert page.evaluate(_SMALL_TEXT, 12) == []
-
-
 # --- term hints ---------------------------------------------------------------
 
 _POP_BOX = """() => {

@@ -1,0 +1,86 @@
+"""Every page, in both languages, as readers open it: a clean load from the local host
+only, no WCAG A/AA violation in either palette, and on a phone no sideways scrolling and
+no text under 12 px.
+
+Each page is opened once per way of reading it (laptop light, laptop dark, phone) and
+the checks of that reading share the load: they only look, never click."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import open_once
+from helpers import page_stems
+from site_tools.languages import LANGUAGES, PageId
+
+pytestmark = pytest.mark.browser
+PAGES = [PageId(stem, lang).url() for stem in page_stems() for lang in LANGUAGES]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+# The dark palette changes colours only: the rules about colour are the ones to run again.
+WCAG_COLOURS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
+
+# Every visible element that draws text of its own, outside charts (whose SVG
+# text is scaled with the chart and tested with the charts), with its size.
+_SMALL_TEXT = """min => {
+  const small = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('svg, .chart__svg, [hidden], script, style')) continue;
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own) continue;
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    if (!r.width || !r.height || cs.visibility === 'hidden' || cs.display === 'none') continue;
+    if (el.closest('.md-sidebar--secondary, .md-search, .md-dialog, .md-tooltip, .md-top')) continue;
+    const size = parseFloat(cs.fontSize);
+    if (size < min)
+      small.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px: ${el.textContent.trim().slice(0, 30)}`);
+  }
+  return small;
+}"""
+
+
+def _violations(page, options) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={**options, "resultTypes": ["violations"]})
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+
+
+# One load per page and way of reading, shared by the tests of a class (which only look).
+@pytest.fixture(scope="class", params=PAGES)
+def on_a_laptop(request, browser, site_url):
+    yield from open_once(browser, site_url, request.param)
+
+
+@pytest.fixture(scope="class", params=PAGES)
+def in_the_dark(request, browser, site_url):
+    yield from open_once(browser, site_url, request.param, scheme="dark")
+
+
+@pytest.fixture(scope="class", params=PAGES)
+def on_a_phone(request, browser, site_url):
+    yield from open_once(browser, site_url, request.param, width=375, height=800, touch=True)
+
+
+class TestOnALaptop:
+    def test_the_page_loads_cleanly_from_the_local_host_only(self, on_a_laptop, site_url):
+        page, rec = on_a_laptop
+        assert rec.console_errors == []
+        assert rec.foreign(site_url) == []
+        assert page.locator('meta[http-equiv="Content-Security-Policy"]').count() == 1
+
+    def test_no_wcag_a_or_aa_violations(self, on_a_laptop):
+        assert _violations(on_a_laptop[0], WCAG) == []
+
+
+class TestInTheDark:
+    def test_text_and_links_keep_their_contrast(self, in_the_dark):
+        assert _violations(in_the_dark[0], WCAG_COLOURS) == []
+
+
+class TestOnAPhone:
+    def test_the_page_needs_no_sideways_scrolling(self, on_a_phone):
+        assert on_a_phone[0].evaluate("document.documentElement.scrollWidth") <= 375
+
+    def test_no_text_outside_charts_is_smaller_than_12px(self, on_a_phone):
+        assert on_a_phone[0].evaluate(_SMALL_TEXT, 12) == []
