@@ -1,0 +1,251 @@
+"""Chart data: the registry (docs/data/charts.yml, its fields checked by charts.schema.json) and
+each chart's CSV file, loaded into Chart and Row with a finding at file:line for anything wrong,
+and the figures as the reader sees them (units per language), which the spec and the table share."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..datafile import bilingual, load_yaml_list, rel
+from ..dataschema import validate
+from ..findings import DataError, Finding
+from ..ids import valid_date
+from ..sources import Source
+
+REGISTRY = Path("docs/data/charts.yml")
+SCHEMA = "charts.schema.json"  # in docs/data: the registry's fields (the CSV files are checked here)
+RULE = "DATA-CHART"
+KINDS = ("bar", "ratio", "timeline", "points", "quote")
+UNITS = ("%", "US$ bn", "×", "TFLOPS", "GB", "TB/s", "W", "date")
+REQUIRED = ("label_zh", "label_en", "value", "unit", "date", "source")
+OPTIONAL = ("series_zh", "series_en", "panel_zh", "panel_en", "low", "high", "status", "note_zh", "note_en")
+# A row is checked data unless marked as the article's (or a speaker's) claim that no source confirms.
+STATUSES = ("checked", "claimed")
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    label: dict
+    series: dict | None
+    panel: dict | None
+    value: float | None  # None for a reported range (low and high) without a single figure
+    low: float | None
+    high: float | None
+    unit: str
+    date: str
+    source: str
+    note: dict | None
+    status: str = "checked"
+
+    @property
+    def claimed(self) -> bool:
+        return self.status == "claimed"
+
+    @property
+    def end(self) -> float:
+        """Where the row's mark ends: its value, or the top of its range."""
+        return self.high if self.value is None else self.value
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    kind: str
+    data: str  # path under docs/
+    title: dict
+    message: dict
+    axis: dict | None  # none for a quote
+    rows: tuple[Row, ...]
+    quote: dict | None = None  # the article's words, for kind 'quote'
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _pair(record: dict, prefix: str) -> dict | None:
+    """An optional pair of columns, e.g. note_zh / note_en."""
+    zh, en = record.get(f"{prefix}_zh", ""), record.get(f"{prefix}_en", "")
+    return {"zh": zh, "en": en} if (zh or en) else None
+
+
+def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[Row], list[Finding]]:
+    name = rel(path, root)
+    findings: list[Finding] = []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return [], [Finding(name, 0, 0, RULE, "chart data file not found", "create it or fix 'data:' in the registry")]
+    except UnicodeDecodeError as e:
+        return [], [Finding(name, 1, 1, RULE, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[Row] = []
+    try:
+        header = next(reader, None)
+        if not header:
+            return [], [Finding(name, 1, 1, RULE, "empty CSV", "add a header row: " + ",".join(REQUIRED))]
+        header = [h.strip() for h in header]
+        for i, col in enumerate(header):
+            if col not in REQUIRED + OPTIONAL:
+                findings.append(
+                    Finding(
+                        name,
+                        1,
+                        sum(len(h) + 1 for h in header[:i]) + 1,
+                        RULE,
+                        f"unknown column '{col}'",
+                        f"use only: {', '.join(REQUIRED + OPTIONAL)}",
+                    )
+                )
+        for col in REQUIRED:
+            if col not in header:
+                findings.append(Finding(name, 1, 1, RULE, f"missing column '{col}'", f"add a '{col}' column"))
+        if findings:
+            return [], findings
+        for record in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in record):
+                continue
+            if len(record) != len(header):
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        f"{len(record)} fields, the header has {len(header)}",
+                        "quote fields that contain commas",
+                    )
+                )
+                continue
+            r = {k: v.strip() for k, v in zip(header, record, strict=True)}
+            problems = []
+            value = _number(r["value"]) if r["value"] else None
+            low = _number(r["low"]) if r.get("low") else None
+            high = _number(r["high"]) if r.get("high") else None
+            if (r.get("low") and low is None) or (r.get("high") and high is None):
+                problems.append("low/high must be numbers")
+            elif low is not None and high is not None and low > high:
+                problems.append(f"low {r['low']} is above high {r['high']}")
+            elif bool(r.get("low")) != bool(r.get("high")):
+                problems.append("give both low and high, or neither")
+            if r["value"] and value is None:
+                problems.append(f"value '{r['value']}' is not a number")
+            elif not r["value"] and (low is None or high is None):
+                # A range needs no single figure: an invented midpoint would look like data.
+                problems.append("no value (give a value, or low and high for a reported range)")
+            status = r.get("status") or "checked"
+            if status not in STATUSES:
+                problems.append(f"status '{status}' is not one of {', '.join(STATUSES)}")
+            if r["unit"] not in UNITS:
+                problems.append(f"unit '{r['unit']}' is not one of {', '.join(UNITS)}")
+            if not valid_date(r["date"]):
+                problems.append(f"date '{r['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            if not r["source"]:
+                problems.append("no source")
+            elif r["source"] not in sources:
+                problems.append(f"source '{r['source']}' is not in docs/data/sources.yml")
+            for lang in ("zh", "en"):
+                if not r[f"label_{lang}"]:
+                    problems.append(f"no label_{lang}")
+            if problems:
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        "; ".join(problems),
+                        "every row needs a numeric value (or low and high), a unit, a date and a source id",
+                    )
+                )
+                continue
+
+            rows.append(
+                Row(
+                    line,
+                    {"zh": r["label_zh"], "en": r["label_en"]},
+                    _pair(r, "series"),
+                    _pair(r, "panel"),
+                    value,
+                    low,
+                    high,
+                    r["unit"],
+                    r["date"],
+                    r["source"],
+                    _pair(r, "note"),
+                    status,
+                )
+            )
+    except csv.Error as e:
+        findings.append(
+            Finding(name, reader.line_num, 1, RULE, f"malformed CSV: {e}", "check the quoting on this line")
+        )
+    if not rows and not findings:
+        findings.append(Finding(name, 2, 1, RULE, "no data rows", "add at least one row"))
+    return rows, findings
+
+
+def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
+    """The charts by id; the schema checks the registry's entries, this their ids' uniqueness and their CSV files."""
+    path = root / REGISTRY
+    name = rel(path, root)
+    entries = load_yaml_list(path, root, RULE)
+    findings, invalid = validate(entries, SCHEMA, name, RULE, noun="chart")
+    charts: dict[str, Chart] = {}
+    for i, entry in enumerate(entries):
+        if i in invalid:
+            continue
+        cid, kind, data = entry["id"], entry["kind"], entry["data"]
+        if cid in charts:
+            findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate chart id '{cid}'", "rename one"))
+            continue
+        rows, row_findings = load_rows(root / "docs" / data, root, sources)
+        findings += row_findings
+        if rows:
+            # A quote card has the article's words instead of an axis.
+            title, message = bilingual(entry["title"]), bilingual(entry["message"])
+            charts[cid] = (
+                Chart(cid, kind, data, title, message, None, tuple(rows), quote=bilingual(entry["quote"]))
+                if kind == "quote"
+                else Chart(cid, kind, data, title, message, bilingual(entry["axis"]), tuple(rows))
+            )
+    if findings:
+        raise DataError(findings)
+    return charts
+
+
+# --- the figures as the reader sees them (the spec's labels and the data table) ---------------
+
+
+def display_value(value: float, unit: str, lang: str) -> tuple[float, str]:
+    """The value as shown in `lang` (US$ bn becomes 亿美元 in Chinese) and its label."""
+    if unit == "US$ bn":
+        return (value * 10, f"{value * 10:g} 亿美元") if lang == "zh" else (value, f"US${value:g} billion")
+    if unit in ("%", "×"):
+        return value, f"{value:g}{unit}"
+    if unit == "date":
+        return value, ""
+    return value, f"{value:g} {unit}"
+
+
+def _range_text(row: Row, lang: str) -> str:
+    """'1480 亿至 1900 亿美元' / 'US$148–190 billion'."""
+    lo, hi = display_value(row.low, row.unit, lang)[0], display_value(row.high, row.unit, lang)[0]
+    if row.unit == "US$ bn":
+        return f"{lo:g} 亿至 {hi:g} 亿美元" if lang == "zh" else f"US${lo:g}–{hi:g} billion"
+    return f"{display_value(row.low, row.unit, lang)[1]}–{display_value(row.high, row.unit, lang)[1]}"
+
+
+def shown_value(row: Row, lang: str) -> str:
+    """The row's figure as the reader sees it: the value, or the reported range."""
+    if row.low is not None and row.high is not None:
+        return _range_text(row, lang)
+    return display_value(row.value, row.unit, lang)[1]
