@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,32 @@ REQUIRED = ("label_zh", "label_en", "value", "unit", "date", "source")
 OPTIONAL = ("series_zh", "series_en", "panel_zh", "panel_en", "low", "high", "status", "note_zh", "note_en")
 # A row is checked data unless marked as the article's (or a speaker's) claim that no source confirms.
 STATUSES = ("checked", "claimed")
+# Chart data comes from pull requests: it is read only from here, and only this much of it. The
+# largest CSV is about 3 KB and 21 rows; about 40 bars already exceed the SVG budget (CHART-SIZE),
+# and a few thousand rows overflow the renderer's stack before that rule can report anything.
+CHART_DIR = Path("docs/charts")
+MAX_CSV_BYTES = 50_000
+MAX_ROWS = 100
+# The figures a unit can take (value, low and high): % is a share or a rate, and a timeline's
+# value is a placeholder (0, not drawn); anything else is a generous bound on what one chip, one
+# company or one market can be, far from the magnitudes that break the drawing (1e308).
+RANGES = {
+    "%": (0, 100),
+    "US$ bn": (0, 10_000),
+    "×": (0, 1_000),
+    "TFLOPS": (0, 1_000_000),
+    "GB": (0, 100_000),
+    "TB/s": (0, 1_000),
+    "W": (0, 1_000_000),
+    "date": (0, 0),
+}
+NUMBERS = ("value", "low", "high")
+# A text cell that starts with one of these is a formula to a spreadsheet (and a leading tab or
+# carriage return hides one). It is refused, not rewritten with a leading quote: the CSV that
+# readers download is the file in the repository, byte for byte (MkDocs copies it), so what a
+# reviewer reads in the pull request is what is published, and no label gets a stray quote.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclass(frozen=True)
@@ -64,10 +92,69 @@ class Chart:
 
 
 def _number(text: str) -> float | None:
-    try:
-        return float(text)
-    except ValueError:
+    """A finite number written in ASCII digits, or None: not nan, inf, 1_000, ９５ or 1e999,
+    which float() accepts."""
+    if not _DECIMAL.fullmatch(text):
         return None
+    number = float(text)
+    return number if math.isfinite(number) else None
+
+
+def _range_problems(r: dict, numbers: dict[str, float | None]) -> list[str]:
+    """Figures outside what their unit can be, or a value outside its own reported range."""
+    problems = []
+    if r["unit"] in RANGES:
+        least, most = RANGES[r["unit"]]
+        for col, number in numbers.items():
+            if number is None or least <= number <= most:
+                continue
+            if least == most:
+                problems.append(f"{col} {r[col]} is not {least} for unit '{r['unit']}'")
+            else:
+                problems.append(f"{col} {r[col]} is outside {least:,}–{most:,} for unit '{r['unit']}'")
+    value, low, high = numbers["value"], numbers["low"], numbers["high"]
+    if value is not None and low is not None and high is not None and not low <= value <= high:
+        problems.append(f"value {r['value']} is outside its range {r['low']}–{r['high']}")
+    return problems
+
+
+def _formula_cells(record: list[str], header: list[str]) -> list[str]:
+    """The text cells a spreadsheet would run as formulas (see FORMULA_START)."""
+    return [
+        col
+        for col, cell in zip(header, record, strict=True)
+        if col not in NUMBERS and (cell.startswith(FORMULA_START) or cell.strip().startswith(FORMULA_START))
+    ]
+
+
+def _read_text(path: Path, name: str) -> tuple[str | None, list[Finding]]:
+    """The file's text, or why it cannot be read: missing, not a file, too large, not UTF-8
+    (at the line of the first byte that is not)."""
+    if not path.is_file():
+        what = "not found" if not path.exists() else "not a file"
+        return None, [Finding(name, 0, 0, RULE, f"chart data file {what}", "create it or fix 'data:' in the registry")]
+    size = path.stat().st_size
+    if size > MAX_CSV_BYTES:
+        return None, [
+            Finding(
+                name,
+                0,
+                0,
+                RULE,
+                f"the CSV is {size:,} bytes, over the {MAX_CSV_BYTES:,}-byte limit for chart data",
+                f"a chart shows at most {MAX_ROWS} rows: keep the figures it draws, link the full data set as a source",
+            )
+        ]
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        return None, [Finding(name, 0, 0, RULE, f"chart data file cannot be read ({e.strerror})", "check the file")]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        return None, [Finding(name, line, col, RULE, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")]
 
 
 def _pair(record: dict, prefix: str) -> dict | None:
@@ -78,13 +165,9 @@ def _pair(record: dict, prefix: str) -> dict | None:
 
 def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[Row], list[Finding]]:
     name = rel(path, root)
-    findings: list[Finding] = []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return [], [Finding(name, 0, 0, RULE, "chart data file not found", "create it or fix 'data:' in the registry")]
-    except UnicodeDecodeError as e:
-        return [], [Finding(name, 1, 1, RULE, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")]
+    text, findings = _read_text(path, name)
+    if text is None:
+        return [], findings
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     rows: list[Row] = []
     try:
@@ -109,10 +192,25 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                 findings.append(Finding(name, 1, 1, RULE, f"missing column '{col}'", f"add a '{col}' column"))
         if findings:
             return [], findings
+        count = 0
         for record in reader:
             line = reader.line_num
             if not any(c.strip() for c in record):
                 continue
+            count += 1
+            if count > MAX_ROWS:
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        f"more than {MAX_ROWS} rows of chart data",
+                        f"a chart shows at most {MAX_ROWS} rows: keep the figures it draws, "
+                        "link the full data set as a source",
+                    )
+                )
+                break
             if len(record) != len(header):
                 findings.append(
                     Finding(
@@ -125,19 +223,35 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                     )
                 )
                 continue
+            formulas = _formula_cells(record, header)
+            if formulas:
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        f"{', '.join(formulas)}: starts with =, +, -, @, a tab or a carriage return, "
+                        "which a spreadsheet opening the downloaded CSV runs as a formula",
+                        "reword the cell so that it starts with a letter, a digit or a bracket",
+                    )
+                )
+                continue
             r = {k: v.strip() for k, v in zip(header, record, strict=True)}
             problems = []
             value = _number(r["value"]) if r["value"] else None
             low = _number(r["low"]) if r.get("low") else None
             high = _number(r["high"]) if r.get("high") else None
             if (r.get("low") and low is None) or (r.get("high") and high is None):
-                problems.append("low/high must be numbers")
+                problems.append("low/high must be finite numbers")
             elif low is not None and high is not None and low > high:
                 problems.append(f"low {r['low']} is above high {r['high']}")
             elif bool(r.get("low")) != bool(r.get("high")):
                 problems.append("give both low and high, or neither")
             if r["value"] and value is None:
-                problems.append(f"value '{r['value']}' is not a number")
+                problems.append(
+                    f"value '{r['value']}' is not a number (write a finite figure in digits, e.g. 95 or 3.35)"
+                )
             elif not r["value"] and (low is None or high is None):
                 # A range needs no single figure: an invented midpoint would look like data.
                 problems.append("no value (give a value, or low and high for a reported range)")
@@ -167,6 +281,20 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                     )
                 )
                 continue
+            out_of_range = _range_problems(r, {"value": value, "low": low, "high": high})
+            if out_of_range:
+                findings.append(
+                    Finding(
+                        name,
+                        line,
+                        1,
+                        RULE,
+                        "; ".join(out_of_range),
+                        "check the figure against its source and its unit (a share is 0–100 %, "
+                        "US$ bn is billions; a timeline row's value is 0)",
+                    )
+                )
+                continue
 
             rows.append(
                 Row(
@@ -193,6 +321,14 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
     return rows, findings
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether the path, once '..' and links are followed, is in the folder."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
 def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
     """The charts by id; the schema checks the registry's entries, this their ids' uniqueness and their CSV files."""
     path = root / REGISTRY
@@ -206,6 +342,19 @@ def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
         cid, kind, data = entry["id"], entry["kind"], entry["data"]
         if cid in charts:
             findings.append(Finding(name, entry.line_of("id"), 1, RULE, f"duplicate chart id '{cid}'", "rename one"))
+            continue
+        if not _inside(root / "docs" / data, root / CHART_DIR):
+            findings.append(
+                Finding(
+                    name,
+                    entry.line_of("data"),
+                    1,
+                    RULE,
+                    f"data '{data}' is not a file in {CHART_DIR.as_posix()}/",
+                    "put the CSV in docs/charts/ and write its path as charts/NAME.csv "
+                    "(no '..', no absolute path, no link to elsewhere)",
+                )
+            )
             continue
         rows, row_findings = load_rows(root / "docs" / data, root, sources)
         findings += row_findings
