@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import ROOT, copy_project, run_build
-from site_tools.charts import UNITS, load_charts, load_rows
+from site_tools.charts import UNITS, load_charts, load_rows, render_svg
 from site_tools.charts.data import MAX_CSV_BYTES, MAX_ROWS, RANGES
 from site_tools.findings import DataError
 from site_tools.sources import load_sources
@@ -146,19 +146,19 @@ def test_the_downloaded_csv_is_the_checked_file_byte_for_byte(built_site):
 
 # --- the data path in charts.yml -------------------------------------------------------------------
 
-REGISTRY = "- id: c\n  kind: bar\n  data: {data}\n  title: T\n  message: M\n  axis: X\n"
+REGISTRY = "- id: c\n  kind: {kind}\n  data: {data}\n  title: T\n  message: M\n  axis: X\n"
 GOOD_CSV = HEADER + _row()
 
 
-def _registry(tmp_path: Path, data: str) -> Path:
+def _registry(tmp_path: Path, data: str = "charts/x.csv", kind: str = "bar", csv: str = GOOD_CSV) -> Path:
     root = tmp_path / "root"
     (root / "docs" / "data").mkdir(parents=True)
     (root / "docs" / "charts").mkdir()
-    (root / "docs" / "charts" / "x.csv").write_text(GOOD_CSV, encoding="utf-8")
+    (root / "docs" / "charts" / "x.csv").write_text(csv, encoding="utf-8")
     # A valid chart CSV outside the chart folder: refused for where it is, not for what it says.
     (tmp_path / "outside.csv").write_text(GOOD_CSV, encoding="utf-8")
     (root / "docs" / "outside-charts.csv").write_text(GOOD_CSV, encoding="utf-8")
-    (root / "docs" / "data" / "charts.yml").write_text(REGISTRY.format(data=data), encoding="utf-8")
+    (root / "docs" / "data" / "charts.yml").write_text(REGISTRY.format(kind=kind, data=data), encoding="utf-8")
     return root
 
 
@@ -184,6 +184,46 @@ def test_chart_data_in_docs_charts_is_read(tmp_path, data):
     root = _registry(tmp_path, data)
     (root / "docs" / "charts" / "inside-link.csv").symlink_to("x.csv")
     assert [r.value for r in load_charts(root, SOURCES)["c"].rows] == [95]
+
+
+# --- what the drawing needs: dates it can place, ratios it can divide -----------------------------
+
+
+@pytest.mark.parametrize("date", ["0001-01", "1899", "2101-01-01", "9999-12"])
+def test_a_date_far_outside_the_charts_years_is_refused(tmp_path, date):
+    rows, findings = _load(tmp_path, _row().replace(",2021,", f",{date},"))
+    assert rows == [] and f"date '{date}' is not between 1900 and 2100" in _only_finding(findings).message
+    rows, findings = _load(tmp_path, _row().replace(",2021,", ",2027-12-31,"))
+    assert findings == [] and rows[0].date == "2027-12-31"
+
+
+RATIO_HEADER = "label_zh,label_en,series_zh,series_en,value,low,high,unit,date,source\n"
+
+
+def _ratio(label: str, series: str, value: str, low: str = "", high: str = "") -> str:
+    return f"{label},{label},{series},{series},{value},{low},{high},GB,2023,{SOURCE}\n"
+
+
+@pytest.mark.parametrize(
+    "body, line, needle",
+    [
+        (_ratio("M", "H100", "0") + _ratio("M", "H20", "96"), 2, "an H100 value of 0 cannot be divided by"),
+        (_ratio("M", "H100", "", "70", "90") + _ratio("M", "H20", "96"), 2, "a value on every row, not a range"),
+        (_ratio("M", "H100", "80") + _ratio("N", "H20", "96"), 1, "no label has both an H100 and an H20 row"),
+        (_ratio("M", "H20", "80") + _ratio("M", "H20", "96"), 1, "no label has both an H100 and an H20 row"),
+    ],
+)
+def test_a_ratio_chart_that_cannot_be_divided_is_refused_at_its_line(tmp_path, body, line, needle):
+    with pytest.raises(DataError) as e:
+        load_charts(_registry(tmp_path, kind="ratio", csv=RATIO_HEADER + body), SOURCES)
+    f = e.value.findings[0]
+    assert (f.path, f.line, f.rule) == ("docs/charts/x.csv", line, "DATA-CHART") and needle in f.message
+
+
+def test_a_ratio_chart_with_a_pair_is_drawn(tmp_path):
+    root = _registry(tmp_path, kind="ratio", csv=RATIO_HEADER + _ratio("M", "H100", "80") + _ratio("M", "H20", "96"))
+    chart = load_charts(root, SOURCES)["c"]
+    assert "120%" in render_svg(chart, "en", "narrow") and "120%" in render_svg(chart, "en", "wide")
 
 
 # --- size: refused before parsing, never a crash ---------------------------------------------------

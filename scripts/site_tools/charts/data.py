@@ -46,6 +46,11 @@ RANGES = {
     "date": (0, 0),
 }
 NUMBERS = ("value", "low", "high")
+# The years a row's date may fall in: the axes are drawn from a few months before the first date
+# to a few months after the last, which year 1 and year 9999 overflow.
+YEARS = (1900, 2100)
+# A ratio chart draws the H20 as a percentage of the H100, label by label.
+RATIO_SERIES = ("H100", "H20")
 # A text cell that starts with one of these is a formula to a spreadsheet (and a leading tab or
 # carriage return hides one). It is refused, not rewritten with a leading quote: the CSV that
 # readers download is the file in the repository, byte for byte (MkDocs copies it), so what a
@@ -262,6 +267,8 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
                 problems.append(f"unit '{r['unit']}' is not one of {', '.join(UNITS)}")
             if not valid_date(r["date"]):
                 problems.append(f"date '{r['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            elif not YEARS[0] <= int(r["date"][:4]) <= YEARS[1]:
+                problems.append(f"date '{r['date']}' is not between {YEARS[0]} and {YEARS[1]}")
             if not r["source"]:
                 problems.append("no source")
             elif r["source"] not in sources:
@@ -321,6 +328,29 @@ def load_rows(path: Path, root: Path, sources: dict[str, Source]) -> tuple[list[
     return rows, findings
 
 
+def _ratio_findings(rows: list[Row], name: str) -> list[Finding]:
+    """A ratio chart divides each label's H20 value by its H100 value: every row has a single
+    value, every H100 value is above 0, and at least one label has both."""
+    fix = "give each label one row with series H100 and one with series H20, each with a value"
+    findings = [
+        Finding(name, r.line, 1, RULE, "a ratio chart needs a value on every row, not a range", fix)
+        for r in rows
+        if r.value is None
+    ]
+    findings += [
+        Finding(name, r.line, 1, RULE, "an H100 value of 0 cannot be divided by", fix)
+        for r in rows
+        if r.series and RATIO_SERIES[0] in r.series.values() and r.value == 0
+    ]
+    for lang in ("zh", "en"):
+        pairs: dict[str, set] = {}
+        for r in rows:
+            pairs.setdefault(r.label[lang], set()).add((r.series or {}).get(lang))
+        if not findings and not any(set(RATIO_SERIES) <= series for series in pairs.values()):
+            findings.append(Finding(name, 1, 1, RULE, f"no label has both an H100 and an H20 row (series_{lang})", fix))
+    return findings
+
+
 def _inside(path: Path, folder: Path) -> bool:
     """Whether the path, once '..' and links are followed, is in the folder."""
     try:
@@ -357,6 +387,8 @@ def load_charts(root: Path, sources: dict[str, Source]) -> dict[str, Chart]:
             )
             continue
         rows, row_findings = load_rows(root / "docs" / data, root, sources)
+        if kind == "ratio" and rows and not row_findings:
+            row_findings = _ratio_findings(rows, rel(root / "docs" / data, root))
         findings += row_findings
         if rows:
             # A quote card has the article's words instead of an axis.
