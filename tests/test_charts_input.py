@@ -275,10 +275,10 @@ def test_a_csv_that_is_not_utf8_gives_the_line_of_the_first_bad_byte(tmp_path):
 def test_a_gbk_line_after_utf8_lines_is_reported_at_its_own_line(tmp_path):
     path = tmp_path / "docs" / "charts" / "x.csv"
     path.parent.mkdir(parents=True)
-    path.write_bytes((HEADER + _row()).encode("utf-8") + _row(label="中文").encode("gbk"))
+    path.write_bytes((HEADER + _row()).encode("utf-8") + "乙,".encode("utf-8") + _row(label="中文").encode("gbk"))
     rows, findings = load_rows(path, tmp_path, SOURCES)
     f = _only_finding(findings)
-    assert (f.line, f.col) == (3, 1) and "not UTF-8" in f.message
+    assert (f.line, f.col) == (3, 3) and "not UTF-8" in f.message  # the column counts characters, not bytes
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

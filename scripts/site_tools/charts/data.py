@@ -158,7 +158,7 @@ def _read_text(path: Path, name: str) -> tuple[str | None, list[Finding]]:
         return data.decode("utf-8"), []
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        col = len(data[data.rfind(b"\n", 0, e.start) + 1 : e.start].decode("utf-8")) + 1  # valid up to e.start
         return None, [Finding(name, line, col, RULE, f"not UTF-8 text ({e.reason})", "save the file as UTF-8")]
 
 
