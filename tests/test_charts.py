@@ -3,6 +3,7 @@ sources, text alternative, data table and CSV, within the size budget."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import unicodedata
@@ -113,6 +114,22 @@ def test_values_use_chinese_units_on_chinese_charts():
     en = texts(render_svg(CHARTS["nvidia-ban-cost"], "en"))
     assert "55 亿美元" in zh and "1480 亿至 1900 亿美元" in zh
     assert "US$5.5 billion" in en and "US$148–190 billion" in en
+
+
+def test_the_checks_and_the_plugin_share_one_svg_cache():
+    """Rendering is the slow step: the build script's checks and the MkDocs plugin reach the
+    same render_svg, so each SVG is rendered once per process."""
+    from site_tools import checks, plugin
+    from site_tools.charts import render
+
+    assert checks.render_svg is plugin.render_svg is render.render_svg
+
+
+def test_a_chart_whose_data_changed_is_rendered_anew_not_taken_from_the_cache():
+    chart = CHARTS["china-self-sufficiency"]
+    changed = dataclasses.replace(chart, rows=(dataclasses.replace(chart.rows[0], value=40), *chart.rows[1:]))
+    assert "34%" in texts(render_svg(chart, "en"))
+    assert "40%" in texts(render_svg(changed, "en")) and "34%" not in texts(render_svg(changed, "en"))
 
 
 # --- bad data ----------------------------------------------------------------------

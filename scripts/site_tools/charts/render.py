@@ -1,0 +1,90 @@
+"""Rendering: a chart's spec to static SVG with vl-convert (once per process), the SVG tidied
+for inline use, and the fonts the renderer measures labels with."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from functools import lru_cache
+from pathlib import Path
+
+from .data import Chart
+from .spec import chart_json, vega_lite_spec
+
+MAX_BYTES = 20_000  # the budget of one rendered SVG (the CHART-SIZE rule)
+
+
+@lru_cache(maxsize=1)
+def _fonts_registered() -> bool:
+    """Make installed CJK fonts known to the renderer, so that labels are measured right."""
+    import vl_convert as vlc
+
+    found = False
+    for folder in (
+        "/usr/share/fonts/truetype/wqy",
+        "/usr/share/fonts/opentype/noto",
+        "/usr/share/fonts/truetype/noto",
+        "/System/Library/Fonts",
+        str(Path.home() / ".fonts"),
+    ):
+        if Path(folder).is_dir():
+            vlc.register_font_directory(folder)
+            found = True
+    return found
+
+
+def cjk_font_available() -> bool:
+    if shutil.which("fc-list"):
+        out = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+        return bool(out.strip())
+    return _fonts_registered()
+
+
+_NUM = re.compile(r"(\d+\.\d{2,})")
+
+
+# The SVG per spec, for the whole process: the build script's checks (CHART-SIZE) and the MkDocs
+# plugin both call render_svg, through this one module, and share it. The key is the whole spec
+# (chart_json), so a chart whose data or text changed (mkdocs serve) is rendered anew, never stale.
+_rendered: dict[str, str] = {}
+
+
+def render_svg(chart: Chart, lang: str, variant: str = "wide") -> str:
+    """The chart as static SVG ("" for a quote card); rendered once per process (the build
+    script's checks and the MkDocs hook share it)."""
+    if chart.kind == "quote":
+        return ""
+    key = chart_json(chart, lang, variant)
+    if key not in _rendered:
+        _rendered[key] = _render(vega_lite_spec(chart, lang, variant))
+    return _rendered[key]
+
+
+def _render(spec: dict) -> str:
+    import vl_convert as vlc
+
+    _fonts_registered()
+    svg = vlc.vegalite_to_svg(spec)
+    # One decimal is plenty for a chart's coordinates, and keeps it small.
+    svg = _NUM.sub(lambda m: f"{float(m[1]):.1f}".rstrip("0").rstrip("."), svg)
+    svg = re.sub(r'<rect width="[\d.]+" height="[\d.]+" fill="white"/>', "", svg, count=1)
+    svg = _tidy(svg)
+    return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1)
+
+
+# What the renderer writes for interactive use; the figure around the SVG carries
+# its accessible name, so these only cost bytes. Claimed marks keep one class.
+_CLAIMED = re.compile(r'\sclass="[^"]*\bclaimed\d+_marks\b[^"]*"')
+_DROP_ATTRS = re.compile(
+    r'\s(?:role|aria-roledescription|aria-label|aria-hidden|pointer-events|class)="[^"]*"'
+    r'|\sopacity="1"|\sfont-family="[^"]*"'
+)  # the font comes from the site's CSS
+_EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
+
+
+def _tidy(svg: str) -> str:
+    svg = _CLAIMED.sub(" data-claimed", svg)
+    svg = _DROP_ATTRS.sub("", svg)
+    svg = svg.replace(" data-claimed", ' class="claimed"')
+    return _EMPTY_PATHS.sub("", svg)
