@@ -3,6 +3,7 @@ and shared by every test worker (pytest-xdist runs the tests on every core)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,13 +12,31 @@ import pytest
 from filelock import FileLock
 
 from helpers import ROOT
+from site_tools.sitedir import MARKER
+
+
+def _run_folder(request, tmp_path_factory) -> Path:
+    """The test run's temporary folder, the same for every pytest-xdist worker."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if hasattr(request.config, "workerinput") else base
+
+
+@pytest.fixture(scope="session", autouse=True)
+def chart_cache(request, tmp_path_factory):
+    """Drawn charts are kept for the run, shared by every build the tests start (the
+    subprocesses inherit the variable), and never in the user's own cache."""
+    os.environ["H20_CACHE_DIR"] = str(_run_folder(request, tmp_path_factory) / "cache")
 
 
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
-    base = tmp_path_factory.getbasetemp()
-    if hasattr(request.config, "workerinput"):  # a pytest-xdist worker: share the run's folder
-        base = base.parent
+    """The site as the build script makes it: `make test` has just built it with --strict
+    and says where (H20_BUILT_SITE); otherwise the first worker to need it builds it."""
+    given = os.environ.get("H20_BUILT_SITE")
+    if given:
+        assert (Path(given) / MARKER).is_file(), f"H20_BUILT_SITE={given} is not a finished build"
+        return Path(given)
+    base = _run_folder(request, tmp_path_factory)
     site = base / "built-site"
     with FileLock(str(base / "built-site.lock")):
         if not (site / "index.html").exists():

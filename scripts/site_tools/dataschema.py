@@ -55,6 +55,7 @@ def _registry(folder: Path) -> referencing.Registry:
     return referencing.Registry().with_resources(resources).crawl()
 
 
+@lru_cache(maxsize=32)  # checking a schema costs more than using it: once per schema and process
 def validator(schema_name: str, folder: Path = SCHEMA_DIR, as_list: bool = False) -> jsonschema.Draft202012Validator:
     """The validator of one schema file of `folder`; SchemaError when it cannot be used.
 

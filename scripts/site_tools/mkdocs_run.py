@@ -73,9 +73,10 @@ THEME_NOTICE = (
 )
 
 
-def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> list[Finding]:
+def build_site(root: Path, site_dir: Path, site=None, config_file: str = "mkdocs.yml") -> list[Finding]:
     """Build into site_dir; return MkDocs' warnings and errors as findings. Our plugin's
-    rule warnings are turned off: the caller runs the same rules with file and line."""
+    rule warnings are turned off: the caller runs the same rules with file and line.
+    `site`: the SiteData the caller already loaded and checked, so the plugin uses it."""
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -88,6 +89,8 @@ def build_site(root: Path, site_dir: Path, config_file: str = "mkdocs.yml") -> l
         cfg = load_config(str(root / config_file), site_dir=str(site_dir), strict=False)
         if "h20" in cfg.plugins:
             cfg.plugins["h20"].config.report_rules = False
+            if site is not None:
+                cfg.plugins["h20"].use_site(site)
         cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build(cfg)

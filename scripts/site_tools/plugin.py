@@ -75,6 +75,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         self.command = "build"
         self.root = Path.cwd()
         self.site = None
+        self.given_site = None  # use_site(): data the caller loaded, for one build
         self.site_names: dict[str, str] = {}
         # static-i18n builds the other language by running a whole MkDocs build
         # inside its own on_post_build. Counting our builds in progress tells the
@@ -84,6 +85,11 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # Glossary terms are marked by a Markdown treeprocessor; the page it marks is
         # set in on_page_markdown, right before MkDocs converts the page.
         self.terms = TermsExtension()
+
+    def use_site(self, site) -> None:
+        """Build with the data the caller has loaded and checked (the build script), instead
+        of loading it again; `mkdocs serve` never calls this and reloads on every change."""
+        self.given_site = site
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -105,7 +111,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         if self.depth > 1:
             return  # the other language's build, inside static-i18n: same data
         # Reloaded on every build so that `mkdocs serve` picks up data edits.
-        self.site = load_site(self.root)
+        self.site = self.given_site or load_site(self.root)
         if self.config.report_rules:
             for f in check_site_data(self.site):
                 log.warning(f.text())

@@ -51,60 +51,103 @@ class Recorder:
         return [r for r in self.requests if not r.startswith((origin, "data:", "blob:"))]
 
 
-def _opener(browser, site_url, contexts: list):
-    def _open(
-        path: str,
-        *,
-        width: int = 1280,
-        height: int = 900,
-        scheme: str = "light",
-        touch: bool = False,
-        javascript: bool = True,
-    ):
-        context = browser.new_context(
-            viewport={"width": width, "height": height},
-            color_scheme=scheme,
-            locale="zh-CN" if not path.startswith("en/") else "en-US",
-            has_touch=touch,
-            is_mobile=touch,
-            java_script_enabled=javascript,
-        )
-        contexts.append(context)
-        page = context.new_page()
+# Opening a browser context costs Chromium a new renderer process, about four times what
+# loading a page into an open tab costs. So each worker keeps one tab per kind of device
+# (touch or not, JavaScript or not, interface language), and every test that opens a page
+# borrows one: it is given its own viewport, colour scheme and listeners, and handed back
+# with its storage cleared, on a blank page. A test that needs two pages at once gets a
+# fresh context for the second.
+_CSP_LISTENER = (
+    "document.addEventListener('securitypolicyviolation', e => "
+    "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
+)
+
+
+class Tabs:
+    def __init__(self, browser, site_url: str):
+        self.browser, self.site_url = browser, site_url
+        self.idle: dict[tuple, object] = {}
+        self.lent: list[tuple] = []  # (key, page, recorder handlers, own context or None)
+
+    def open(self, path, *, width=1280, height=900, scheme="light", touch=False, javascript=True):
+        locale = "en-US" if path.startswith("en/") else "zh-CN"
+        key = (touch, javascript, locale)
+        page, own = self.idle.pop(key, None), None
+        if page is None:
+            context = self.browser.new_context(
+                viewport={"width": width, "height": height},
+                locale=locale,
+                has_touch=touch,
+                is_mobile=touch,
+                java_script_enabled=javascript,
+            )
+            page = context.new_page()
+            page.add_init_script(_CSP_LISTENER)
+            if any(k == key for k, *_ in self.lent):
+                own = context  # a second page of the same kind in one test
+        page.set_viewport_size({"width": width, "height": height})
+        page.emulate_media(color_scheme=scheme)
         rec = Recorder()
-        page.on("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: rec.console_errors.append(str(e)))
-        page.on("request", lambda r: rec.requests.append(r.url))
-        page.add_init_script(
-            "document.addEventListener('securitypolicyviolation', e => "
-            "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));"
-        )
-        page.goto(site_url + path, wait_until="load")
+        handlers = [
+            ("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None),
+            ("pageerror", lambda e: rec.console_errors.append(str(e))),
+            ("request", lambda r: rec.requests.append(r.url)),
+        ]
+        for event, handler in handlers:
+            page.on(event, handler)
+        self.lent.append((key, page, handlers, own))
+        page.goto(self.site_url + path, wait_until="load")
         # By `load` the theme's bundle and our scripts have run; what may still be on its way
         # is the sitemap that instant navigation needs (tests that navigate wait for it).
         if javascript:
             page.wait_for_function("document.documentElement.classList.contains('js')")
         return page, rec
 
-    return _open
+    def give_back(self, since: int = 0):
+        """Hand back the pages lent since the `since`-th (a fixture's own, not an outer one's)."""
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.site_url))
+        returned, self.lent = self.lent[since:], self.lent[:since]
+        for key, page, handlers, own in returned:
+            for event, handler in handlers:
+                page.remove_listener(event, handler)
+            if own is not None or page.is_closed():
+                (own or page.context).close()
+                continue
+            if page.url.startswith(origin):
+                page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+            page.goto("about:blank")
+            page.context.clear_cookies()
+            if key in self.idle:
+                page.context.close()
+            else:
+                self.idle[key] = page
+
+    def close(self):
+        for page in self.idle.values():
+            page.context.close()
+
+
+@pytest.fixture(scope="session")
+def tabs(browser, site_url):
+    t = Tabs(browser, site_url)
+    yield t
+    t.close()
 
 
 @pytest.fixture
-def open_page(browser, site_url):
-    """A page in a fresh browser context of its own: for tests that click, type or scroll."""
-    contexts = []
-    yield _opener(browser, site_url, contexts)
-    for c in contexts:
-        c.close()
+def open_page(tabs):
+    """Opens a page of the site: open_page(path, width=, height=, scheme=, touch=, javascript=)
+    returns (page, recorder)."""
+    since = len(tabs.lent)
+    yield tabs.open
+    tabs.give_back(since)
 
 
-def open_once(browser, site_url, path: str, **options):
-    """For a fixture that opens a page once for several tests that only look at it:
-    yields (page, recorder) and closes the page's context afterwards."""
-    contexts: list = []
-    yield _opener(browser, site_url, contexts)(path, **options)
-    for c in contexts:
-        c.close()
+def open_once(tabs, path: str, **options):
+    """For a fixture that opens a page once for several tests that only look at it."""
+    since = len(tabs.lent)
+    yield tabs.open(path, **options)
+    tabs.give_back(since)
 
 
 @pytest.fixture(scope="session")

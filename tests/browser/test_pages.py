@@ -48,18 +48,18 @@ def _violations(page, options) -> list:
 
 # One load per page and way of reading, shared by the tests of a class (which only look).
 @pytest.fixture(scope="class", params=PAGES)
-def on_a_laptop(request, browser, site_url):
-    yield from open_once(browser, site_url, request.param)
+def on_a_laptop(request, tabs):
+    yield from open_once(tabs, request.param)
 
 
 @pytest.fixture(scope="class", params=PAGES)
-def in_the_dark(request, browser, site_url):
-    yield from open_once(browser, site_url, request.param, scheme="dark")
+def in_the_dark(request, tabs):
+    yield from open_once(tabs, request.param, scheme="dark")
 
 
 @pytest.fixture(scope="class", params=PAGES)
-def on_a_phone(request, browser, site_url):
-    yield from open_once(browser, site_url, request.param, width=375, height=800, touch=True)
+def on_a_phone(request, tabs):
+    yield from open_once(tabs, request.param, width=375, height=800, touch=True)
 
 
 class TestOnALaptop:

@@ -1,11 +1,18 @@
-"""Rendering: a chart's spec to static SVG with vl-convert (once per process), the SVG tidied
-for inline use, and the fonts the renderer measures labels with."""
+"""Rendering: a chart's spec to static SVG with vl-convert, the SVG tidied for inline use,
+and the fonts the renderer measures labels with.
+
+Drawing a chart is the slowest step of a check (a fifth of a second each, 24 per build), so
+each SVG is kept, per process and on disk (`cache_dir()`), under a hash of everything that
+makes it: the spec, the renderer's version, the fonts it found, and this module's code."""
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -50,15 +57,60 @@ _NUM = re.compile(r"(\d+\.\d{2,})")
 _rendered: dict[str, str] = {}
 
 
+def cache_dir() -> Path:
+    """Where drawn charts are kept between builds: $H20_CACHE_DIR, else the user's cache
+    folder; never the project (the tests build copies of it and must not write into it)."""
+    if os.environ.get("H20_CACHE_DIR"):
+        return Path(os.environ["H20_CACHE_DIR"]) / "charts"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "h20-explainer" / "charts"
+
+
+@lru_cache(maxsize=1)
+def _maker() -> str:
+    """What else decides the drawing: the renderer's version, the fonts, this module's code."""
+    import vl_convert as vlc
+
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    return f"{vlc.__version__}|{_fonts_registered()}|{code}"
+
+
 def render_svg(chart: Chart, lang: str, variant: str = "wide") -> str:
-    """The chart as static SVG ("" for a quote card); rendered once per process (the build
-    script's checks and the MkDocs hook share it)."""
+    """The chart as static SVG ("" for a quote card), drawn once and then kept."""
     if chart.kind == "quote":
         return ""
     key = chart_json(chart, lang, variant)
     if key not in _rendered:
-        _rendered[key] = _render(vega_lite_spec(chart, lang, variant))
+        _rendered[key] = _from_disk(key) or _to_disk(key, _render(vega_lite_spec(chart, lang, variant)))
     return _rendered[key]
+
+
+def _path(key: str) -> Path:
+    return cache_dir() / (hashlib.sha256(f"{_maker()}|{key}".encode()).hexdigest() + ".svg")
+
+
+def _from_disk(key: str) -> str | None:
+    try:
+        return _path(key).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _to_disk(key: str, svg: str) -> str:
+    """Keep it for the next build; a cache that cannot be written is only slower."""
+    path = _path(key)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(suffix=".tmp", dir=path.parent)
+    except OSError:
+        return svg
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(svg)
+        os.replace(tmp, path)  # whole or not at all, with builds running side by side
+    except OSError:
+        Path(tmp).unlink(missing_ok=True)
+    return svg
 
 
 def _render(spec: dict) -> str:

@@ -19,7 +19,8 @@ from site_tools.project import project_root
 from filelock import Timeout
 
 from site_tools.sitedir import exclusive, publish, site_dir_problem, staging
-from site_tools.checks import fix_sources, run_source_checks
+from site_tools.checks import check_site_data, fix_sources
+from site_tools.site import load_site
 from site_tools.findings import Finding, to_json
 
 ROOT: Path  # the project; set by main(), from the caller or the working directory
@@ -68,7 +69,8 @@ def main(argv=None, root: Path | None = None) -> int:
     if args.fix:
         for path in fix_sources(ROOT):
             print(f"fixed {path}")
-    findings = run_source_checks(ROOT)
+    site = load_site(ROOT)
+    findings = check_site_data(site)
     site_dir = (ROOT / args.site_dir).resolve()
     if not args.no_build:
         problem = site_dir_problem(ROOT, site_dir, args.site_dir)
@@ -82,7 +84,7 @@ def main(argv=None, root: Path | None = None) -> int:
 
         try:
             with exclusive(site_dir), staging(site_dir) as tmp:
-                findings += build_site(ROOT, tmp)
+                findings += build_site(ROOT, tmp, site)
                 findings += check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir)
                 if args.external:
                     from site_tools.external import check_external
