@@ -18,13 +18,28 @@ def built_page(site: Path, stem: str, lang: str) -> Path:
     return site / PageId(stem, lang).url()
 
 
-def copy_project(dest: Path) -> Path:
-    """A copy of the project (docs, theme overrides, scripts, config) to break on purpose."""
-    import shutil
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """A copy of the project (docs, theme overrides, scripts, config) to break on purpose.
 
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    Only the files git tracks: a contributor's work in progress (an untracked new page,
+    say) belongs to their checkout, not to the copies the tests break."""
+    import shutil
+    import subprocess
+
+    names = ("docs", "overrides", "scripts", "mkdocs.yml")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--", *names], cwd=root, capture_output=True, text=True, check=False
+    )
+    if listed.returncode != 0:  # not a git checkout (an unpacked archive): copy everything
+        for name in names[:-1]:
+            shutil.copytree(root / name, dest / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
+        shutil.copy(root / "mkdocs.yml", dest / "mkdocs.yml")
+        return dest
+    for rel in filter(None, listed.stdout.split("\0")):
+        source = root / rel
+        if source.is_file():  # tracked but deleted in the checkout: not there
+            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, dest / rel)
     return dest
 
 

@@ -150,3 +150,19 @@ def test_mkdocs_serve_serves_both_languages_and_shows_the_rules_as_warnings(proj
         r"rejected form of 'NVIDIA'",
         output,
     ), output
+
+
+def test_a_contributors_untracked_page_is_not_in_the_copies_the_tests_break(tmp_path):
+    """CONTRIBUTING's worked example, half done in a checkout, must not break `make test`."""
+    import subprocess
+
+    checkout = tmp_path / "checkout"
+    (checkout / "docs").mkdir(parents=True)
+    (checkout / "mkdocs.yml").write_text("site_name: x\n")
+    (checkout / "docs" / "us-motives.zh.md").write_text("---\ntitle: 甲\n---\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=checkout, check=True)
+    subprocess.run(["git", "add", "."], cwd=checkout, check=True)
+    (checkout / "docs" / "chip-rules.zh.md").write_text("---\ntitle: 写到一半\n---\n", encoding="utf-8")
+    project = copy_project(tmp_path / "project", root=checkout)
+    assert (project / "docs" / "us-motives.zh.md").exists() and (project / "mkdocs.yml").exists()
+    assert not (project / "docs" / "chip-rules.zh.md").exists()

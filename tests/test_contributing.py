@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from helpers import ROOT, copy_project, run_build
+from helpers import copy_project, run_build
 from site_tools.languages import PageId
 from site_tools.pages import parse_page
 from site_tools.translation import check_drift, section_hashes
@@ -160,13 +160,3 @@ def test_a_hash_of_digits_only_is_still_a_recorded_version(monkeypatch):
     zh = zh_page()
     text = "---\ntitle: A\ndescription: D.\ntranslated_from:\n  a: 123456789012\n  b: 123456789012\n---\n# A {#a}\n"
     assert t.outdated_sections(zh, parse_page(text, "docs/a.en.md", PageId("a", "en"))) == []
-
-
-def test_every_rule_the_build_can_report_is_explained_in_both_guides():
-    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "scripts" / "site_tools").rglob("*.py"))
-    rules = set(re.findall(r'"([A-Z]{2,}(?:-[A-Z0-9]+)+)"', code))
-    assert {"FRONT-MATTER", "HTML-ELEMENT", "LINK-ANCHOR"} <= rules  # the scan finds them
-    for guide in ("CONTRIBUTING.md", "CONTRIBUTING.zh.md"):
-        text = (ROOT / guide).read_text(encoding="utf-8")
-        named = set(re.findall(r"`([A-Z][A-Z0-9-]+)`", text))
-        assert sorted(rules - named) == [], guide

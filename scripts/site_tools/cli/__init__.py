@@ -14,7 +14,8 @@ from pathlib import Path
 # verb: (module, arguments put before the user's, what it does)
 VERBS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "build": ("build", (), "build the site and check it (exit 0 only when there is nothing to fix)"),
-    "check": ("build", ("--no-build",), "check the sources only, without building (well under a second)"),
+    "check": ("build", ("--no-build",), "check the sources only, without building (about a second)"),
+    "explain": ("explain", (), "what a rule checks and how to fix it: explain RULE-ID [--lang zh]"),
     "new-page": ("new_page", (), "start a new page pair: both language files and the nav entry"),
     "translated": ("translation", ("record",), "record that an English page follows the current Chinese one"),
     "status": ("translation", ("status",), "which English sections are outdated against the Chinese"),

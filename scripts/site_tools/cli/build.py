@@ -33,6 +33,7 @@ def parse_args(argv):
     p.add_argument("--site-dir", default="site", help="where the finished site goes (default: site)")
     p.add_argument("--no-build", action="store_true", help="check the sources only, without MkDocs")
     p.add_argument("--fix", action="store_true", help="apply the Chinese copywriting fixes to zh pages, then check")
+    p.add_argument("--explain", metavar="RULE", help="say what a rule checks and how to fix it, then exit")
     p.add_argument(
         "--external", action="store_true", help="also check that external links answer (cached for a week in .cache/)"
     )
@@ -64,6 +65,10 @@ def main(argv=None, root: Path | None = None) -> int:
     global ROOT
     ROOT = root or project_root()
     args = parse_args(argv)
+    if args.explain:
+        from site_tools.cli.explain import main as explain
+
+        return explain([args.explain])
     started = time.monotonic()
     logging.getLogger("jieba").setLevel(logging.WARNING)
     if args.fix:
