@@ -84,3 +84,18 @@ class TestOnAPhone:
 
     def test_no_text_outside_charts_is_smaller_than_12px(self, on_a_phone):
         assert on_a_phone[0].evaluate(_SMALL_TEXT, 12) == []
+
+    def test_no_heading_ends_in_an_empty_line(self, on_a_phone):
+        # A heading's box is as many lines tall as its text: nothing unseen wraps onto a line of its own.
+        assert on_a_phone[0].evaluate(_GHOST_LINES) == []
+
+
+_GHOST_LINES = """() => [...document.querySelectorAll('article h1, article h2, article h3')].flatMap(h => {
+  const range = document.createRange();
+  range.selectNodeContents(h);
+  const link = h.querySelector('.headerlink');
+  if (link && getComputedStyle(link).display !== 'none') range.setEndBefore(link);
+  const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+  const lines = Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight));
+  return lines > tops.size ? [`${h.id}: ${lines} lines for ${tops.size} of text`] : [];
+})"""

@@ -56,6 +56,7 @@ def main(argv=None, root: Path | None = None) -> int:
                     color_scheme=scheme,
                     device_scale_factor=1,
                     has_touch=width < 600,
+                    is_mobile=width < 600,  # a phone: touch, no hover (media queries), like the readers'
                 )
                 tab = context.new_page()
                 for stem in stems:
