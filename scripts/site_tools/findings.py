@@ -33,6 +33,14 @@ class Finding:
         return f"::{kind} {props}::{esc(self.message + (' — ' + self.fix if self.fix else ''))}"
 
 
+def root_causes_first(f: Finding) -> tuple:
+    """The order to fix things in: data files (a broken one causes findings elsewhere), then
+    front matter, then the pages; within a file by line, whole-file notes after the lines."""
+    data = f.path.startswith(("docs/data/", "docs/charts/")) or f.rule.startswith(("DATA-", "FILE-"))
+    tier = 0 if data else 1 if f.rule == "FRONT-MATTER" else 2
+    return (tier, f.path, f.line == 0, f.line, f.col, f.rule, f.message)
+
+
 def to_json(findings: list[Finding]) -> str:
     return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)
 

@@ -83,6 +83,18 @@ RULES: tuple[Rule, ...] = (
         {"en": "Put the file itself in `docs/`; save as UTF-8.", "zh": "把文件本身放进 `docs/`；以 UTF-8 保存。"},
     ),
     Rule(
+        ("RULES-SKIPPED",),
+        "notice",
+        {
+            "en": "A data file did not load (its own error is reported), so the checks that need it wait: the glossary's for names and variants, the sources' for citation ids and the charts, the chart registry's for embedded charts.",
+            "zh": "某个数据文件未能读取（其本身的错误已单独报告），依赖它的检查暂不进行：依赖术语表的名称与变体检查、依赖来源表的引用 id 检查和图表检查、依赖图表登记表的图表检查。",
+        },
+        {
+            "en": "Fix the error in that data file first; the skipped checks run again on the next check.",
+            "zh": "先修正该数据文件中的错误；下次检查时，被跳过的检查会重新进行。",
+        },
+    ),
+    Rule(
         ("DATA-CORRECTIONS",),
         "error",
         {

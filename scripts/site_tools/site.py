@@ -26,25 +26,36 @@ class SiteData:
     findings: list[Finding] = field(default_factory=list)  # data problems that did not stop loading
     claims: dict[str, Claim] = field(default_factory=dict)
     corrections: list[Correction] = field(default_factory=list)
+    # Data files that did not load ("glossary", "sources", "charts"): the rules that need them wait.
+    unloaded: set[str] = field(default_factory=set)
+
+    def known_sources(self) -> dict[str, Source] | None:
+        """The sources, or None when sources.yml did not load (ids cannot be checked)."""
+        return None if "sources" in self.unloaded else self.sources
 
 
 def load_site(root: Path) -> SiteData:
     findings: list[Finding] = []
+    unloaded: set[str] = set()
     try:
         glossary = load_glossary(root)
     except DataError as e:
         findings += e.findings
         glossary = Glossary([])
+        unloaded.add("glossary")
     try:
         sources = load_sources(root)
     except DataError as e:
         findings += e.findings
         sources = {}
+        unloaded.add("sources")
     try:
-        charts = load_charts(root, sources)
+        # Every chart row names its source: without sources.yml, the charts wait for it too.
+        charts = load_charts(root, sources) if "sources" not in unloaded else {}
     except DataError as e:
         findings += e.findings
         charts = {}
+        unloaded.add("charts")
     pages = []
     for path in sorted((root / "docs").rglob("*.md")):
         if path.is_symlink():  # refused (safety.symlink_findings), never read
@@ -58,7 +69,7 @@ def load_site(root: Path) -> SiteData:
     findings += claim_findings + correction_findings
     sources, uncited = number_cited(sources, _cited(pages, glossary, charts, claims))
     findings += uncited
-    return SiteData(root, pages, glossary, sources, charts, findings, claims, corrections)
+    return SiteData(root, pages, glossary, sources, charts, findings, claims, corrections, unloaded)
 
 
 def _cited(pages: list[Page], glossary: Glossary, charts: dict[str, Chart], claims: dict[str, Claim]) -> set[str]:

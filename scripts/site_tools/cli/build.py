@@ -21,7 +21,7 @@ from filelock import Timeout
 from site_tools.sitedir import exclusive, publish, site_dir_problem, staging
 from site_tools.checks import check_site_data, fix_sources
 from site_tools.site import load_site
-from site_tools.findings import Finding, to_json
+from site_tools.findings import Finding, root_causes_first, to_json
 
 ROOT: Path  # the project; set by main(), from the caller or the working directory
 
@@ -46,7 +46,7 @@ def strict(findings: list[Finding]) -> list[Finding]:
 
 
 def emit(findings: list[Finding], fmt: str, elapsed: float) -> None:
-    findings = sorted(set(findings))
+    findings = sorted(set(findings), key=root_causes_first)
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     if fmt == "json":

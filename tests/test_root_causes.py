@@ -1,0 +1,55 @@
+"""One root cause, one finding: a data file that does not load is reported once, at its line,
+and the rules that need it wait (one notice) instead of reporting a consequence per page."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import copy_project
+from site_tools.checks import check_site_data
+from site_tools.findings import Finding, root_causes_first
+from site_tools.site import load_site
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("roots") / "project")
+
+
+def _findings_with(project, rel: str, old: str, new: str) -> list[Finding]:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        return check_site_data(load_site(project))
+    finally:
+        path.write_text(text, encoding="utf-8")
+
+
+def test_the_unbroken_copy_has_no_findings(project):
+    assert [f for f in check_site_data(load_site(project)) if f.severity != "notice"] == []
+
+
+def test_a_yaml_error_in_the_glossary_is_one_finding_not_one_per_name_it_protects(project):
+    found = _findings_with(project, "docs/data/glossary.yml", "  zh: 英伟达\n", "  zh: 英伟达: 公司\n")
+    assert [(f.path, f.rule) for f in found if f.severity == "error"] == [("docs/data/glossary.yml", "DATA-GLOSSARY")]
+    [notice] = [f for f in found if f.severity == "notice" and f.rule == "RULES-SKIPPED"]
+    assert "ZH-TRADITIONAL" in notice.message  # 昇 in 昇腾 would otherwise be reported on every page
+
+
+def test_one_bad_field_in_the_sources_is_one_finding_not_one_per_citation(project):
+    dated = '  date: "2025-07-22"\n'
+    found = _findings_with(project, "docs/data/sources.yml", dated, dated + "  bogus: 1\n")
+    errors = [(f.path, f.rule) for f in found if f.severity == "error"]
+    assert errors == [("docs/data/sources.yml", "DATA-SOURCES")]
+    assert any(f.rule == "RULES-SKIPPED" and "SOURCE-CITE" in f.message for f in found)
+
+
+def test_findings_come_root_causes_first():
+    page = Finding("docs/a.zh.md", 3, 1, "ZH-TRADITIONAL", "x")
+    front = Finding("docs/b.zh.md", 2, 1, "FRONT-MATTER", "x")
+    data = Finding("docs/data/sources.yml", 40, 1, "DATA-SOURCES", "x")
+    whole_file = Finding("docs/data/sources.yml", 0, 0, "RULES-SKIPPED", "x", severity="notice")
+    assert sorted([page, whole_file, front, data], key=root_causes_first) == [data, whole_file, front, page]
+    assert sorted([page, front, data]) != [data, front, page]  # path order alone would start with a page
