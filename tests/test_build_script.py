@@ -166,3 +166,10 @@ def test_a_contributors_untracked_page_is_not_in_the_copies_the_tests_break(tmp_
     project = copy_project(tmp_path / "project", root=checkout)
     assert (project / "docs" / "us-motives.zh.md").exists() and (project / "mkdocs.yml").exists()
     assert not (project / "docs" / "chip-rules.zh.md").exists()
+
+
+def test_a_broken_link_is_reported_once_and_never_in_the_built_site(broken_links):
+    result, _ = broken_links
+    lines = [line for line in result.stdout.splitlines() if "us-motivs" in line]
+    assert len(lines) == 1 and lines[0].startswith("docs/conclusion.en.md:")
+    assert "site/" not in result.stdout

@@ -21,6 +21,7 @@ from filelock import Timeout
 from site_tools.sitedir import exclusive, publish, site_dir_problem, staging
 from site_tools.checks import check_site_data, fix_sources
 from site_tools.site import load_site
+from site_tools.sourcemap import to_sources
 from site_tools.findings import Finding, root_causes_first, to_json
 
 ROOT: Path  # the project; set by main(), from the caller or the working directory
@@ -90,7 +91,9 @@ def main(argv=None, root: Path | None = None) -> int:
         try:
             with exclusive(site_dir), staging(site_dir) as tmp:
                 findings += build_site(ROOT, tmp, site)
-                findings += check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir)
+                findings = to_sources(
+                    findings + check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir), site.pages, args.site_dir
+                )
                 if args.external:
                     from site_tools.external import check_external
                     from site_tools.html_checks import external_links
