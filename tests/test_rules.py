@@ -69,6 +69,15 @@ def test_a_context_note_missing_in_one_language_is_an_error():
 # --- figures ----------------------------------------------------------------
 
 
+def test_full_width_digits_and_percent_are_the_same_figures():
+    assert [f[0] for f in figures("份额从 ９５％ 降至 ５０%")] == ["95%", "50%"]
+    assert [f[0] for f in figures("份额从 95% 降至 50%")] == ["95%", "50%"]
+
+
+def test_percent_written_out_is_a_percentage():
+    assert [f[0] for f in figures("82 percent, 60 per cent and 95%")] == ["82%", "60%", "95%"]
+
+
 def test_figures_normalise_chinese_and_english_units():
     assert [f[0] for f in figures("45 亿美元，1.2 万美元，95%，10 倍，2027 年")] == [
         "4500000000",
@@ -243,3 +252,16 @@ def test_a_page_without_a_description_is_reported():
     ]
     ok = parse_page("---\ntitle: T\ndescription: D.\n---\n# T {#t}\n", "docs/t.en.md", PageId("t", "en"))
     assert ok.findings == []
+
+
+def test_a_byte_order_mark_is_accepted_and_a_legacy_encoding_is_named_at_its_line(tmp_path):
+    from site_tools.pages import read_page
+
+    text = "---\ntitle: 甲\ndescription: 乙。\n---\n\n# 甲 {#a}\n"
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "a.zh.md"
+    page.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # what Notepad writes
+    assert read_page(page, tmp_path).findings == []
+    page.write_bytes(text.encode("gbk"))
+    [f] = read_page(page, tmp_path).findings
+    assert (f.rule, f.line, f.col) == ("FILE-ENCODING", 2, 8) and "GBK" in f.message

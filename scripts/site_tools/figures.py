@@ -1,6 +1,7 @@
 """Figures: the numbers of a section, normalised so that zh and en compare.
 
-亿 = 10⁸ and 万 = 10⁴; billion, million; % and ×/倍; English month names become
+亿 = 10⁸ and 万 = 10⁴; billion, million; % (and "percent") and ×/倍; full-width digits
+and ％ as ASCII ones; English month names become
 month numbers, so 45 亿美元 ↔ US$4.5 billion, 1.2 万美元 ↔ US$12,000 and
 2025 年 7 月 15 日 ↔ 15 July 2025 give the same figures."""
 
@@ -43,8 +44,10 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _FIGURE = re.compile(
     rf"(?<![A-Za-z0-9.,])(?P<num>{_NUM})(?![A-Za-z0-9])"
     r"(?:\s*(?P<scale>万亿|亿|万|trillion\b|billion\b|million\b))?"
-    r"(?:\s*(?P<unit>%|×|倍|x(?![A-Za-z])|times\b))?"
+    r"(?:\s*(?P<unit>%|×|倍|x(?![A-Za-z])|times\b|per\s?cent\b))?"
 )
+# Full-width digits and signs (８２％) are the same figures as ASCII ones, one character each.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
 # "148–190 billion": the scale word applies to both ends of the range.
 _RANGE = re.compile(
     rf"(?<![A-Za-z0-9.,])(?P<a>{_NUM})\s*(?:–|-|to)\s*(?:US\$)?(?P<b>{_NUM})\s*"
@@ -65,7 +68,7 @@ def _value(num: str, scale: str | None, unit: str | None) -> str:
     text = format(v.normalize(), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
-    if unit in ("%",):
+    if unit and (unit == "%" or unit.startswith("per")):
         return text + "%"
     if unit in ("×", "倍", "x", "times"):
         return text + "×"
@@ -74,7 +77,7 @@ def _value(num: str, scale: str | None, unit: str | None) -> str:
 
 def figures(text: str) -> list[tuple[str, str, int]]:
     """(normalised value, as written, offset) for each figure in a piece of prose."""
-    text = _NOISE.sub(lambda m: " " * len(m[0]), text)
+    text = _NOISE.sub(lambda m: " " * len(m[0]), text.translate(_FULL_WIDTH))
     text = _RANGE.sub(lambda m: f"{m['a']} {m['scale']} – {m['b']} {m['scale']}".ljust(len(m[0])), text)
     out = [(str(MONTHS[m[1].lower()]), m[1], m.start()) for m in _MONTH.finditer(text)]
     for m in _FIGURE.finditer(text):
