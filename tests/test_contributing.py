@@ -104,9 +104,21 @@ def test_new_page_creates_both_files_and_the_nav_entry_and_the_site_still_builds
     assert 'title: "Chip rules"' in en and "# Chip rules {#chip-rules}" in en and "translated_from:" in en
     nav = (project / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:\n")[1]
     assert nav.index("- chip-rules.md") < nav.index("- timeline.md")
-    build = run_build(project, "--strict")
+    build = run_build(project)  # a preview at once
     assert build.returncode == 0, build.stdout
     assert (project / "site" / "chip-rules.html").exists() and (project / "site" / "en" / "chip-rules.html").exists()
+    # ... but not a page to publish: its placeholders fail --strict (CI), each at its line.
+    strict = run_build(project, "--no-build", "--strict")
+    assert strict.returncode == 1
+    scaffolds = [line.split(": error")[0] for line in strict.stdout.splitlines() if "SCAFFOLD" in line]
+    written = {lang: (project / "docs" / f"chip-rules.{lang}.md").read_text(encoding="utf-8") for lang in ("zh", "en")}
+    comment = {lang: text[: text.index("<!--")].count("\n") + 1 for lang, text in written.items()}
+    assert scaffolds == [
+        "docs/chip-rules.en.md:3:27",  # the stand-in description, after the title
+        f"docs/chip-rules.en.md:{comment['en']}:1",  # the comment that says where to write
+        "docs/chip-rules.zh.md:3:19",
+        f"docs/chip-rules.zh.md:{comment['zh']}:1",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from .charts import MAX_BYTES, REGISTRY, VARIANTS, cjk_font_available, render_sv
 from .directives import check_directives, find_directives
 from .findings import Finding
 from .safety import check_page_html, symlink_findings
+from .scaffold import check_scaffold
 from .pages import body_text
 from .parity import check_parity, pairs
 from .translation import check_drift
@@ -118,6 +119,13 @@ def check_text(site: SiteData) -> list[Finding]:
     return out
 
 
+def check_scaffolds(site: SiteData) -> list[Finding]:
+    out = []
+    for page in site.pages:
+        out += check_scaffold(page)
+    return out
+
+
 def check_ledger(site: SiteData) -> list[Finding]:
     """The claim ledger and the corrections log against the pages (skipped when the ledger did not load)."""
     ledger_broken = not site.claims and any(f.rule == "DATA-CLAIMS" for f in site.findings)
@@ -161,6 +169,7 @@ def check_site_data(site: SiteData) -> list[Finding]:
         + check_page_references(site)
         + check_parity(site.pages, site.glossary)
         + check_text(site)
+        + check_scaffolds(site)
         + check_charts(site)
         + check_ledger(site)
         + [f for zh, en in pairs(site.pages) for f in check_drift(zh, en)]

@@ -95,6 +95,18 @@ RULES: tuple[Rule, ...] = (
         },
     ),
     Rule(
+        ("SCAFFOLD",),
+        "warning",
+        {
+            "en": "A page still holds a placeholder that `make new-page` wrote: the stand-in description or the comment saying where to write.",
+            "zh": "页面中仍留有 `make new-page` 写入的占位内容：代替用的简介，或提示在哪里写正文的注释。",
+        },
+        {
+            "en": "Write the page's own description and text, and delete the comment.",
+            "zh": "写上本页自己的简介和正文，并删除那条注释。",
+        },
+    ),
+    Rule(
         ("DATA-CORRECTIONS",),
         "error",
         {

@@ -3,7 +3,8 @@
     python scripts/new_page.py SLUG "中文标题" "English title"
     make new-page SLUG=chip-rules TITLE_ZH="芯片规则" TITLE_EN="Chip rules"
 
-The new pages pass the build script as they are; write them from there."""
+The new pages build as they are, so you can preview them; their placeholders are a
+warning (SCAFFOLD), which fails --strict and CI until you replace them."""
 
 from __future__ import annotations
 
@@ -13,29 +14,10 @@ import sys
 from pathlib import Path
 
 from site_tools.project import project_root
+from site_tools.scaffold import EN, ZH
 from site_tools.translation import record
 
 ROOT: Path  # the project; set by main(), from the caller or the working directory
-
-ZH = """---
-title: {title_zh}
-description: {title_zh}：本页的一句话简介，写给搜索结果和社交分享。
----
-
-# {title_zh} {{#{slug}}}
-
-<!-- 在这里写正文。每个标题都以 {{#英文-id}} 结尾，中英文两页的 id 与顺序一致，例如：## 市场逻辑 {{#market-logic}} -->
-"""
-
-EN = """---
-title: "{title_en}"
-description: "{title_en}: a one-sentence summary of this page for search results and link previews."
----
-
-# {title_en} {{#{slug}}}
-
-<!-- Translate the Chinese page here, section by section. Every heading ends with the same {{#id}} as in Chinese. -->
-"""
 
 
 def add_to_nav(config: str, slug: str) -> str:
