@@ -45,6 +45,7 @@ new-page: $(STAMP)
 	$(PY) -m site_tools new-page "$(SLUG)" "$(TITLE_ZH)" "$(TITLE_EN)"
 
 # After checking an English page against the current Chinese: make translated PAGE=us-motives
+# (or PAGE=us-motives.en.md, or PAGE=docs/us-motives.en.md)
 translated: $(STAMP)
 	$(PY) -m site_tools translated $(PAGE)
 

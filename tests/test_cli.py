@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from helpers import copy_project
 from site_tools.cli import VERBS
 
@@ -37,3 +39,13 @@ def test_check_reads_the_project_of_the_working_directory_even_from_a_subfolder(
     result = _cli("check", cwd=project / "docs")
     assert result.returncode == 1
     assert "docs/us-motives.zh.md" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "given", ["us-motives", "us-motives.en.md", "docs/us-motives.en.md", "./docs/us-motives.zh.md"]
+)
+def test_translated_accepts_the_page_as_a_name_a_file_or_a_path(given):
+    from site_tools.cli.translation import page_stem
+
+    assert page_stem(given) == "us-motives"
+    assert page_stem("docs/us-motives.fr.md") != "us-motives"  # not a language of the site: left as written
