@@ -78,7 +78,8 @@ def test_drift_end_to_end_warning_locally_error_in_strict_mode_and_a_notice(proj
         r'<div class="admonition warning translation-notice" data-notice="outdated".*?</div>', html, re.S
     )[0]
     assert "This translation may be outdated" in notice and 'href="#market-logic"' in notice
-    assert 'href="../us-motives.html" hreflang="zh-Hans">Read the current Chinese version' in notice
+    # "Read the current Chinese" goes to the changed section, not to the top of the page:
+    assert 'href="../us-motives.html#market-logic" hreflang="zh-Hans">Read the current Chinese version' in notice
     strict = run_build(project, "--strict")
     assert strict.returncode == 1 and "error TRANSLATION-OUTDATED" in strict.stdout
     # The translator updates the English, then records it:
@@ -172,3 +173,13 @@ def test_a_hash_of_digits_only_is_still_a_recorded_version(monkeypatch):
     zh = zh_page()
     text = "---\ntitle: A\ndescription: D.\ntranslated_from:\n  a: 123456789012\n  b: 123456789012\n---\n# A {#a}\n"
     assert t.outdated_sections(zh, parse_page(text, "docs/a.en.md", PageId("a", "en"))) == []
+
+
+def test_the_outdated_notice_links_to_a_changed_section_the_original_still_has():
+    from site_tools.notices import outdated_notice
+
+    pid = PageId("us-motives", "en")
+    sections = [("renamed-in-chinese", "Old"), ("market-logic", "Market logic")]
+    notice = outdated_notice(pid, "en/us-motives.html", sections, {"market-logic"})
+    assert 'href="../us-motives.html#market-logic"' in notice
+    assert 'href="../us-motives.html"' in outdated_notice(pid, "en/us-motives.html", sections, set())  # no broken link

@@ -6,13 +6,13 @@ from __future__ import annotations
 import html
 import posixpath
 
-from .languages import HREFLANG, PageId, strings_for
+from .languages import HREFLANG, OTHER, PageId, strings_for
 
 TEXT = strings_for("notice")  # the strings live in languages.py
 
 
-def _link(pid: PageId, other_lang: str, page_url: str, label: str) -> str:
-    href = posixpath.relpath(pid.url(other_lang), posixpath.dirname(page_url) or ".")
+def _link(pid: PageId, other_lang: str, page_url: str, label: str, fragment: str = "") -> str:
+    href = posixpath.relpath(pid.url(other_lang), posixpath.dirname(page_url) or ".") + fragment
     return f'<a href="{href}" hreflang="{HREFLANG[other_lang]}">{html.escape(label)}</a>'
 
 
@@ -24,21 +24,23 @@ def _admonition(kind: str, title: str, body: str) -> str:
     )
 
 
-def outdated_notice(pid: PageId, page_url: str, sections: list[tuple[str, str]]) -> str:
+def outdated_notice(pid: PageId, page_url: str, sections: list[tuple[str, str]], original_ids: set[str]) -> str:
+    """`sections`: (id, heading) of the outdated sections; the link to the original goes to the
+    first of them that the original still has (never to an id it lacks: the site's own notice
+    must not be a broken link)."""
     title, body, link = TEXT[pid.lang]["outdated"]
     names = ", ".join(f'<a href="#{sid}">{html.escape(name)}</a>' for sid, name in sections)
+    first = next((f"#{sid}" for sid, _ in sections if sid in original_ids), "")
     return _admonition(
         "outdated",
         title,
-        body.format(sections=names) + " " + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link),
+        body.format(sections=names) + " " + _link(pid, OTHER[pid.lang], page_url, link, first),
     )
 
 
 def untranslated_notice(pid: PageId, page_url: str) -> str:
     title, body, link = TEXT[pid.lang]["untranslated"]
-    return _admonition(
-        "untranslated", title, html.escape(body) + " " + _link(pid, "zh" if pid.lang == "en" else "en", page_url, link)
-    )
+    return _admonition("untranslated", title, html.escape(body) + " " + _link(pid, OTHER[pid.lang], page_url, link))
 
 
 def after_h1(markdown: str, block: str) -> str:

@@ -152,7 +152,9 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         else:
             stale = _outdated(site, pid)
             if stale:
-                notices.append(outdated_notice(pid, page.url, stale))
+                original = next((p for p in site.pages if p.page == L.PageId(pid.stem, L.OTHER[pid.lang])), None)
+                ids = {s.id for s in original.headings if s.id} if original else set()
+                notices.append(outdated_notice(pid, page.url, stale, ids))
         # Reading time: counted in the language of the text, labelled in the page's;
         # a page with a cover shows it in the cover's masthead.
         minutes = reading_time.minutes(markdown, source_lang)
