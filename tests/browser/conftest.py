@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,7 +14,6 @@ from helpers import ROOT
 from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
 
 BASE_PATH = base_path(ROOT)  # where the site is deployed (site_url in mkdocs.yml)
-ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +151,10 @@ def open_once(tabs, path: str, **options):
 
 
 @pytest.fixture(scope="session")
-def artifacts():
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS
+def artifacts(tmp_path_factory):
+    """Where the tests' screenshots go: $H20_TEST_ARTIFACTS (CI uploads it), else the run's
+    temporary folder; never the working tree."""
+    given = os.environ.get("H20_TEST_ARTIFACTS")
+    folder = Path(given) if given else tmp_path_factory.mktemp("artifacts")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
