@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from helpers import ROOT
+from helpers import ROOT, browser_skip_summary
 from site_tools.sitedir import MARKER
 
 
@@ -48,21 +48,6 @@ def built_site(request, tmp_path_factory) -> Path:
             )
             assert result.returncode == 0, result.stdout + result.stderr
     return site
-
-
-BROWSER_MISSING = "Chromium not found"  # the skip reason of tests/browser/conftest.py
-
-
-def browser_skip_summary(skip_reasons: list[str]) -> str | None:
-    """The last words of a run whose browser tests could not run: say so, and how to fix it."""
-    count = sum(BROWSER_MISSING in reason for reason in skip_reasons)
-    if not count:
-        return None
-    return (
-        f"{count} browser tests did NOT run: Chromium was not found. The site's pages were not opened in a "
-        "browser. Install it (Debian: sudo apt-get install chromium fonts-wqy-microhei) or set "
-        "CHROMIUM=/path/to/chromium, then run make test again."
-    )
 
 
 def pytest_terminal_summary(terminalreporter):

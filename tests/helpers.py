@@ -64,3 +64,18 @@ def as_read(html: str) -> str:
     import re
 
     return re.sub(r'<span class="nobr">(.*?)</span>', r"\1", html, flags=re.S).replace("\u00a0", " ")
+
+
+BROWSER_MISSING = "Chromium not found"  # how tests/browser/conftest.py starts its skip reason
+
+
+def browser_skip_summary(skip_reasons: list[str]) -> str | None:
+    """The last words of a run whose browser tests could not run: say so, and how to fix it."""
+    count = sum(BROWSER_MISSING in reason for reason in skip_reasons)
+    if not count:
+        return None
+    return (
+        f"{count} browser tests did NOT run: Chromium was not found. The site's pages were not opened in a "
+        "browser. Install it (Debian: sudo apt-get install chromium fonts-wqy-microhei) or set "
+        "CHROMIUM=/path/to/chromium, then run make test again."
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import browser_skip_summary
+from helpers import browser_skip_summary
 
 
 def test_skipped_browser_tests_end_the_run_with_what_to_install():

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from helpers import ROOT
+from helpers import BROWSER_MISSING, ROOT
 from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
 
 BASE_PATH = base_path(ROOT)  # where the site is deployed (site_url in mkdocs.yml)
@@ -27,7 +27,7 @@ def site_url(built_site):
 def browser():
     path = chromium_path()
     if path is None:
-        message = "Chromium not found (install Debian's chromium, or set CHROMIUM=/path/to/chromium)"
+        message = f"{BROWSER_MISSING} (install Debian's chromium, or set CHROMIUM=/path/to/chromium)"
         if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
             pytest.fail(message)  # CI must run the browser tests, not skip them
         pytest.skip(message)
@@ -140,13 +140,6 @@ def open_page(tabs):
     returns (page, recorder)."""
     since = len(tabs.lent)
     yield tabs.open
-    tabs.give_back(since)
-
-
-def open_once(tabs, path: str, **options):
-    """For a fixture that opens a page once for several tests that only look at it."""
-    since = len(tabs.lent)
-    yield tabs.open(path, **options)
     tabs.give_back(since)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import open_once
 from helpers import page_stems
 from site_tools.languages import LANGUAGES, PageId
 
@@ -44,6 +43,13 @@ def _violations(page, options) -> list:
 
     results = Axe().run(page, options={**options, "resultTypes": ["violations"]})
     return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+
+
+def open_once(tabs, path: str, **options):
+    """For a fixture that opens a page once for several tests that only look at it."""
+    since = len(tabs.lent)
+    yield tabs.open(path, **options)
+    tabs.give_back(since)
 
 
 # One load per page and way of reading, shared by the tests of a class (which only look).

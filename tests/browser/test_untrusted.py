@@ -16,10 +16,10 @@ import pytest
 
 from helpers import ROOT, copy_project, run_build
 from site_tools.csp import add_csp
-from site_tools.serve import serve
+from site_tools.serve import base_path, serve
 
-from conftest import BASE_PATH
 
+BASE_PATH = base_path(ROOT)  # where the site is deployed, e.g. /h20/
 PAYLOAD = "<img src=x onerror=alert(document.domain)><script>alert(document.cookie)</script>"
 
 
