@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from helpers import ROOT
-from site_tools.css_purge import purge_css
-from site_tools.minify import minify_js
+from site_tools.css_purge import drop_unused_variables, known_classes, purge_css
+from site_tools.minify import minify_html, minify_js
 
 
 def test_a_rule_whose_classes_occur_in_the_pages_stays_and_one_whose_classes_do_not_goes():
@@ -16,7 +16,7 @@ def test_a_rule_whose_classes_occur_in_the_pages_stays_and_one_whose_classes_do_
 
 def test_a_class_inside_not_does_not_count_as_required():
     css = ".md-typeset a:not(.md-blog){color:red}"
-    assert purge_css(css, {"md-typeset"}) == css
+    assert purge_css(css, {"md-typeset", "<a>"}) == css
 
 
 def test_a_palette_value_no_page_uses_goes_and_the_one_in_use_stays():
@@ -43,3 +43,46 @@ def test_the_check_would_notice_a_comment_marker_in_a_string():
     inside_string = re.compile(r"([\"'`])[^\"'`\n]*(?://|/\*)[^\"'`\n]*\1")
     assert inside_string.search("const s = 'a // b';")
     assert minify_js("const s = 'a';\n// gone\n") == "const s = 'a';\n"
+
+
+def test_a_right_to_left_rule_goes_when_no_page_is_right_to_left():
+    css = "[dir=rtl] .md-typeset ul{margin-right:1em}[dir=ltr] .md-typeset ul{margin-left:1em}"
+    assert purge_css(css, {"md-typeset", "dir=ltr", "<ul>"}) == "[dir=ltr] .md-typeset ul{margin-left:1em}"
+
+
+def test_a_rule_for_an_element_no_page_has_goes_and_one_for_an_element_in_use_stays():
+    css = ".md-typeset kbd{color:red}.md-typeset table:not([class]) th{color:blue}"
+    assert purge_css(css, {"md-typeset", "<table>", "<th>"}) == ".md-typeset table:not([class]) th{color:blue}"
+
+
+def test_a_custom_property_nothing_reads_goes_and_one_a_rule_reads_stays():
+    theme = {"main": ":root{--md-tag-icon:url(x.svg);--md-toc-icon:url(y.svg)}.md-nav{mask:var(--md-toc-icon)}"}
+    kept = ":root{--md-toc-icon:url(y.svg)}.md-nav{mask:var(--md-toc-icon)}"
+    assert drop_unused_variables(theme, [], set()) == {"main": kept}
+
+
+def test_a_custom_property_read_only_by_one_that_went_goes_too_and_our_sheets_and_scripts_count_as_readers():
+    theme = {"main": ":root{--a:var(--b);--b:1px;--c:2px;--d:3px}"}
+    assert drop_unused_variables(theme, [".x{width:var(--c)}"], {"d"}) == {"main": ":root{--c:2px;--d:3px}"}
+
+
+def test_the_themes_script_keeps_its_md_classes_and_class_literals_but_not_every_word_it_spells(tmp_path):
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "index.html").write_text('<p class="md-typeset">x</p>', encoding="utf-8")
+    (tmp_path / "assets" / "javascripts" / "bundle.1.min.js").write_text(
+        'var note="info";e.classList.add("js");h("div",{class:"md-search-result__item"})', encoding="utf-8"
+    )
+    (tmp_path / "assets" / "javascripts" / "ours.js").write_text('el.className = "term-pop";', encoding="utf-8")
+    known = known_classes(tmp_path)
+    assert {"md-typeset", "js", "md-search-result__item", "term-pop", "<div>"} <= known
+    assert "note" not in known and "info" not in known
+
+
+def test_blank_lines_and_indentation_between_tags_become_one_line_break():
+    assert minify_html("<div>\n   <p>a  b</p>\n\n  <p>c</p>\n</div>") == "<div>\n<p>a  b</p>\n<p>c</p>\n</div>"
+
+
+def test_whitespace_inside_pre_scripts_and_text_is_left_as_written():
+    verbatim = "<pre><span>x</span>\n\n  <span>y</span></pre><script>\n  var a;\n  </script>"
+    assert minify_html(verbatim) == verbatim
+    assert minify_html("<p>a\n   b <b>c</b>  d</p>") == "<p>a\n   b <b>c</b>  d</p>"

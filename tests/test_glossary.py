@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from htmldoc import Doc
 from site_tools.findings import DataError
 from site_tools.glossary import Glossary, Term, load_glossary
 from site_tools.glossary_page import sort_key
-from site_tools.terms import PageTerms, TermsExtension, definitions_block
+from site_tools.terms import PageTerms, TermsExtension, definitions_block, definitions_json
 
 
 def term(tid, zh, en, aliases_zh=(), aliases_en=(), reject_zh=(), reject_en=()) -> Term:
@@ -256,15 +257,22 @@ def test_a_page_set_to_none_is_converted_unmarked(site_markdown):
     assert html == "<p>昇腾</p>"
 
 
-def test_definitions_are_listed_once_in_order_hidden_and_out_of_search():
-    out = definitions_block(GLOSSARY, ["ascend", "h20"], "en", "glossary.html")
-    defs = re.search(r'<div class="term-defs" hidden data-search-exclude data-term-defs[^>]*>(.*)</div>', out, re.S)
-    assert defs and re.findall(r'data-term-def="([^"]+)"', defs[1]) == ["ascend", "h20"]
-    assert 'data-term-def="ascend" data-name="Huawei Ascend">Definition of Huawei Ascend.</div>' in defs[1]
-    assert 'data-label-glossary="Glossary"' in out
+def test_the_page_holds_only_where_the_definitions_are_and_the_popover_labels_hidden_and_out_of_search():
+    out = definitions_block("en", "../assets/terms.en.json")
+    assert re.fullmatch(
+        r'\s*<div class="term-defs" hidden data-search-exclude data-term-defs="../assets/terms.en.json" '
+        r'data-label-glossary="Glossary" data-label-close="Close"></div>\s*',
+        out,
+    )
 
 
-def test_definitions_are_escaped():
+def test_the_definitions_file_has_every_term_as_name_and_text_in_its_language():
+    defs = json.loads(definitions_json(GLOSSARY, "zh"))
+    assert list(defs) == [t.id for t in GLOSSARY]
+    assert defs["ascend"] == [GLOSSARY.terms["ascend"].name["zh"], GLOSSARY.terms["ascend"].definition["zh"]]
+
+
+def test_definitions_are_text_the_script_never_reads_as_html_and_english_gets_curly_quotes():
     evil = Glossary(
         [
             Term(
@@ -273,14 +281,15 @@ def test_definitions_are_escaped():
                 {"zh": "某某", "en": "Evil"},
                 {"zh": (), "en": ()},
                 {"zh": (), "en": ()},
-                {"zh": "定义", "en": '<img src=x onerror="alert(1)">'},
+                {"zh": "定义", "en": 'It\'s <img src=x onerror="alert(1)">'},
                 None,
                 1,
             )
         ]
     )
-    out = definitions_block(evil, ["x"], "en", "glossary.html")
-    assert "<img" not in out and "&lt;img src=x" in out
+    # Kept as written (the script sets textContent: the browser shows the characters).
+    assert json.loads(definitions_json(evil, "en"))["x"][1] == "It’s <img src=x onerror=”alert(1)”>"
+    assert json.loads(definitions_json(evil, "zh"))["x"][1] == "定义"
 
 
 # --- the built site ---------------------------------------------------------
@@ -290,16 +299,18 @@ def test_zh_impact_page_marks_ascend_inside_a_chinese_sentence_and_defines_it(bu
     html = built_page(built_site, "impact-on-china", "zh").read_text(encoding="utf-8")
     m = re.search(r'[\u4e00-\u9fff，、](<a class="term"[^>]*>)(华为)?昇腾</a>', html)
     assert m and Doc(m[1]).first("a") == {"class": "term", "href": "glossary.html#ascend", "data-term": "ascend"}
-    m = re.search(r'<div data-term-def="ascend" data-name="昇腾">([^<]+)</div>', html)
-    assert m and "华为" in m[1]
+    defs = json.loads((built_site / "assets" / "terms.zh.json").read_text(encoding="utf-8"))
+    assert defs["ascend"][0] == "昇腾" and "华为" in defs["ascend"][1]
+    assert 'data-term-defs="./assets/terms.zh.json"' in html
 
 
 def test_en_impact_page_marks_ascend_and_defines_it(built_site):
     html = built_page(built_site, "impact-on-china", "en").read_text(encoding="utf-8")
     m = re.search(r'(<a class="term"[^>]*>)(Huawei )?Ascend</a>', html)
     assert m and Doc(m[1]).first("a") == {"class": "term", "href": "glossary.html#ascend", "data-term": "ascend"}
-    m = re.search(r'<div data-term-def="ascend" data-name="Huawei Ascend">([^<]+)</div>', html)
-    assert m and "Huawei" in m[1]
+    defs = json.loads((built_site / "assets" / "terms.en.json").read_text(encoding="utf-8"))
+    assert defs["ascend"][0] == "Huawei Ascend" and "Huawei" in defs["ascend"][1]
+    assert 'data-term-defs="../assets/terms.en.json"' in html
 
 
 def test_glossary_pages_list_every_term_with_its_other_language_form_and_where_it_is_used(built_site):

@@ -73,5 +73,5 @@ def test_the_definitions_of_the_terms_marked_while_converting_are_appended_once(
     for marked, blocks in ((["h20"], 1), ([], 0)):
         p.terms.page = PageTerms(glossary, "en", "glossary.html", marked)  # as the treeprocessor leaves it
         html = p.on_page_content("<p>text</p>", page=page, config=None, files=None)
-        assert html.count('data-term-defs data-glossary="glossary.html"') == blocks
+        assert html.count('data-term-defs="../assets/terms.en.json"') == blocks
         assert p.terms.page is None  # the next page starts unmarked

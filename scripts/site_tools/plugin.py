@@ -38,13 +38,15 @@ from .directives import expand_directives, find_directives
 from .gitdates import last_updated, page_date
 from .glossary_page import render_glossary
 from .linebreaks import keep_together
+from .minify import minify_html
 from .notices import after_h1, outdated_notice, untranslated_notice
 from .pages import published_meta
+from .pagestyles import link_page_sheets, sheet_texts
 from .postbuild import finish_site, name_search_dialog, set_search_base
 from .site import load_site
 from .safety import refused_files
 from .sources import link_citations, render_sources
-from .terms import PageTerms, TermsExtension, definitions_block
+from .terms import DEFINITIONS, PageTerms, TermsExtension, definitions_block, definitions_json
 from .translation import outdated_sections
 from .typography import curly_quotes
 
@@ -195,8 +197,10 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             return html
         html = _PERMALINK_TITLE.sub(lambda m: m[1] + L.STRINGS[pid.lang]["permalink"] + '"', html)
         terms, self.terms.page = self.terms.page, None
-        if terms and terms.marked:  # the definitions of the terms marked while converting
-            html += definitions_block(terms.glossary, terms.marked, terms.lang, terms.glossary_href)
+        if terms and terms.marked:  # where the popover finds the definitions of the marked terms
+            html += definitions_block(
+                terms.lang, L.language_root_from(page.url, L.DEFAULT) + DEFINITIONS.format(lang=terms.lang)
+            )
         # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
         if L.PageId.from_src(page.file.src_uri).lang == "en":
             html = curly_quotes(html)
@@ -247,13 +251,18 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         pid = page_id(page)
         if pid is None:
             return output
-        return name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang)
+        output = link_page_sheets(output, L.language_root_from(page.url, L.DEFAULT), sheet_texts(config.theme.dirs))
+        return minify_html(name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang))
 
     @mkdocs.plugins.event_priority(-200)
     def on_post_build(self, *, config):
         self.depth -= 1
         if self.depth > 0:
             return  # the nested language build: act once, after the last language is written
+        for lang in L.LANGUAGES:
+            out = Path(config.site_dir) / DEFINITIONS.format(lang=lang)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(definitions_json(self.site.glossary, lang), encoding="utf-8")
         finish_site(Path(config.site_dir), config, csp=self.command != "serve")
         # The corrections log's Atom feeds, one per language root.
         write_feeds(Path(config.site_dir), self.site.corrections, config.site_url or "", self.site_names, L.ROOT)

@@ -1,6 +1,6 @@
 """Mark glossary terms: the first use of each term on a page becomes a link to its
-glossary entry, and the definitions of the marked terms are appended once, hidden,
-for the term-hints script to show as a popover.
+glossary entry, which the term-hints script opens as a popover with the term's
+definition (from one definitions file per language, DEFINITIONS).
 
 Without JavaScript a term is a plain link to the glossary. Screen readers hear
 the term as a link; its definition is read only when the reader opens it.
@@ -24,6 +24,7 @@ never match between Han characters, so 华为昇腾 would get nothing."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
@@ -36,6 +37,7 @@ from markdown.treeprocessors import Treeprocessor
 from .glossary import Glossary
 from .htmltext import ALWAYS_SKIP, OpenElements, rewrite_text, tokens
 from .languages import STRINGS
+from .typography import curly_quotes
 
 # Text inside these is left alone: code, links, headings, citations, charts,
 # controls and admonition titles (which act as headings).
@@ -239,18 +241,30 @@ class _Marker:
         return a
 
 
-def definitions_block(glossary: Glossary, ids: list[str], lang: str, glossary_href: str) -> str:
-    """The hidden definitions the popover reads, with its interface strings; kept
-    out of the search index (the glossary page is where definitions are found)."""
+# The definitions, one file per language under the site's root: fetched by the
+# term-hints script when a reader first reaches for a term, and cached for every page.
+DEFINITIONS = "assets/terms.{lang}.json"
+
+
+def definitions_block(lang: str, definitions_href: str) -> str:
+    """The hidden block the popover reads: where the definitions are, and its interface strings."""
     s = STRINGS[lang]
     esc = html.escape
-    items = "".join(
-        f'<div data-term-def="{tid}" data-name="{esc(glossary.terms[tid].name[lang])}">'
-        f"{esc(glossary.terms[tid].definition[lang], quote=False)}</div>"
-        for tid in ids
-    )
     return (
-        f'\n<div class="term-defs" hidden data-search-exclude data-term-defs '
-        f'data-glossary="{esc(glossary_href)}" data-label-glossary="{esc(s["glossary"])}" '
-        f'data-label-close="{esc(s["close"])}" data-label-hint="{esc(s["term_hint"])}">{items}</div>\n'
+        f'\n<div class="term-defs" hidden data-search-exclude data-term-defs="{esc(definitions_href)}" '
+        f'data-label-glossary="{esc(s["glossary"])}" data-label-close="{esc(s["close"])}"></div>\n'
+    )
+
+
+def definitions_json(glossary: Glossary, lang: str) -> str:
+    """{id: [name, definition]} of every term, in the language: text, never HTML (the script
+    sets textContent), with the curly quotes the English pages get."""
+
+    def text(s: str) -> str:
+        return html.unescape(curly_quotes(html.escape(s))) if lang == "en" else s
+
+    return json.dumps(
+        {t.id: [text(t.name[lang]), text(t.definition[lang])] for t in glossary},
+        ensure_ascii=False,
+        separators=(",", ":"),
     )

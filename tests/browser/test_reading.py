@@ -52,6 +52,7 @@ def test_tapping_every_term_on_a_phone_opens_its_hint_inside_the_screen_and_a_se
     for i in range(terms.count()):
         term = terms.nth(i)
         _tap(page, term)
+        page.wait_for_selector(".term-pop")  # the first waits for the definitions file
         box = page.evaluate(_POP_BOX)
         assert _inside(box), (term.inner_text(), box)
         assert box["scroll"] == 375 and box["open"] == 1
@@ -84,6 +85,7 @@ def test_escape_and_a_tap_outside_close_the_hint_and_only_one_is_open_at_a_time(
     page, _ = open_page("us-motives.html", width=375, height=800, touch=True)
     first, second = page.locator("article a.term").nth(0), page.locator("article a.term").nth(1)
     _tap(page, first)
+    page.wait_for_selector(".term-pop")
     _tap(page, second)
     assert page.locator(".term-pop").count() == 1
     assert second.get_attribute("aria-expanded") == "true" and first.get_attribute("aria-expanded") == "false"
@@ -99,8 +101,10 @@ def test_keyboard_readers_hear_the_term_and_get_its_definition_on_enter(open_pag
     term = page.locator("article a.term").first
     # The definitions are not in the text flow: nothing reads them mid-sentence.
     assert page.locator("[data-term-defs]").get_attribute("hidden") is not None
+    assert page.locator("[data-term-defs]").inner_text() == ""
     term.focus()
-    assert page.locator(".term-pop").count() == 1  # a preview on focus
+    page.wait_for_selector(".term-pop")  # a preview on focus
+    assert page.locator(".term-pop").count() == 1
     term.press("Enter")
     assert page.evaluate("document.activeElement.classList.contains('term-pop')")
     assert page.locator(".term-pop").get_attribute("role") == "dialog"
@@ -228,3 +232,25 @@ def test_phones_show_a_short_site_title(open_page, lang):
     assert short.is_visible() and not full.is_visible()
     box = short.evaluate("e => [e.scrollWidth, e.clientWidth]")
     assert box[0] <= box[1]  # not cut off
+
+
+def test_the_definitions_load_only_when_a_reader_reaches_for_a_term(open_page):
+    page, rec = open_page("us-motives.html", width=375, height=800, touch=True)
+    assert not [r for r in rec.requests if "/assets/terms." in r]  # not part of the first view
+    _tap(page, page.locator("article a.term").first)
+    page.wait_for_selector(".term-pop")
+    assert [r for r in rec.requests if r.endswith("/assets/terms.zh.json")]
+
+
+def test_without_the_definitions_file_a_tap_goes_to_the_glossary_entry(browser, site_url):
+    context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.route("**/assets/terms.*.json", lambda route: route.abort())
+        page.goto(site_url + "us-motives.html", wait_until="load")
+        term = page.locator("article a.term").first
+        tid = term.get_attribute("data-term")
+        _tap(page, term)
+        page.wait_for_url(f"**/glossary.html#{tid}")
+    finally:
+        context.close()

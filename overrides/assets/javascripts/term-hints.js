@@ -8,10 +8,14 @@
  * window; on touch screens and narrow windows it is a sheet at the bottom of
  * the screen. The page never widens.
  *
- * The definitions and the interface strings come from the page's hidden
- * [data-term-defs] block, so this script holds no text of its own. Events are
- * delegated from the document: it keeps working after the theme's instant
- * navigation swaps the page. */
+ * The interface strings come from the page's hidden [data-term-defs] block,
+ * and the definitions from the file it names (one per language, shared by
+ * every page and cached), fetched when the reader first points at, focuses
+ * or touches a term: they are not part of the page's first view. This script
+ * holds no text of its own. If the file cannot be fetched, a tap or Enter
+ * follows the term's link to the glossary. Events are delegated from the
+ * document: it keeps working after the theme's instant navigation swaps the
+ * page. */
 (function () {
   "use strict";
 
@@ -23,19 +27,46 @@
   var returning = false; // focus going back to the term on close: no new preview
   var GAP = 6, MARGIN = 8;
 
-  function defsFor(term) {
-    var block = document.querySelector("[data-term-defs]");
-    if (!block) return null;
-    var def = block.querySelector('[data-term-def="' + term.getAttribute("data-term") + '"]');
-    return def ? { block: block, def: def } : null;
+  var loaded = {};       // definitions file URL -> {id: [name, definition]}
+  var loading = {};      // definitions file URL -> its fetch, while under way
+  var request = 0;       // the latest show() or hide(): an older fetch opens nothing
+
+  function block() {
+    return document.querySelector("[data-term-defs]");
+  }
+
+  function defsUrl() {
+    var b = block();
+    return b ? new URL(b.getAttribute("data-term-defs"), location.href).href : null;
+  }
+
+  // The definitions file, fetched once (a failed fetch is tried again next time).
+  function fetchDefs(url) {
+    if (!loading[url]) {
+      loading[url] = fetch(url, { credentials: "same-origin" })
+        .then(function (r) {
+          if (!r.ok) throw new Error(url + ": " + r.status);
+          return r.json();
+        })
+        .then(function (all) { loaded[url] = all; return all; })
+        .finally(function () { delete loading[url]; });
+    }
+    return loading[url];
+  }
+
+  function defsFor(term, all) {
+    var b = block();
+    var id = term.getAttribute("data-term");
+    var def = b && Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
+    return def ? { block: b, name: def[0], text: def[1] } : null;
   }
 
   function sheet() {
     return window.matchMedia("(max-width: 599px), (hover: none)").matches;
   }
 
-  function build(term) {
-    var found = defsFor(term);
+  function build(term, all) {
+    var found = defsFor(term, all);
     if (!found) return null;
     var el = document.createElement("span");
     el.className = "term-pop";
@@ -47,11 +78,11 @@
     var title = document.createElement("span");
     title.className = "term-pop__title";
     title.id = "term-pop-title";
-    title.textContent = found.def.getAttribute("data-name");
+    title.textContent = found.name;
 
     var body = document.createElement("span");
     body.className = "term-pop__body";
-    body.textContent = found.def.textContent;
+    body.textContent = found.text;
 
     var link = document.createElement("a");
     link.className = "term-pop__link";
@@ -93,15 +124,30 @@
     pop.style.top = Math.max(top, MARGIN) + "px";
   }
 
-  function show(term, pin) {
+  // Open the term's popover (pinned: until closed; focus: take the reader into it).
+  function show(term, pin, focus) {
     clearTimeout(closeTimer);
     clearTimeout(openTimer);
     if (current === term && pop && pop.isConnected) {
       pinned = pinned || pin;
+      if (focus) pop.focus();
       return;
     }
+    var url = defsUrl();
+    if (!url) return;
+    if (loaded[url]) return open(term, pin, focus, loaded[url]);
+    var wanted = ++request;
+    fetchDefs(url).then(function (defs) {
+      if (wanted === request) open(term, pin, focus, defs);
+    }, function () {
+      // No definitions to show: a tap or Enter goes to the glossary, as without JavaScript.
+      if (pin && wanted === request) location.href = term.href;
+    });
+  }
+
+  function open(term, pin, focus, all) {
     hide(false);
-    pop = build(term);
+    pop = build(term, all);
     if (!pop) return;
     current = term;
     pinned = pin;
@@ -109,11 +155,13 @@
     term.after(pop);
     term.setAttribute("aria-expanded", "true");
     place();
+    if (focus) pop.focus();
   }
 
   function hide(returnFocus) {
     clearTimeout(closeTimer);
     clearTimeout(openTimer);
+    request++;
     if (pop) {
       var hadFocus = pop.contains(document.activeElement);
       pop.remove();
@@ -139,8 +187,11 @@
     return pop && target instanceof Node && pop.contains(target);
   }
 
-  // Disclosure semantics for assistive technology, set when a term is first met.
+  // Disclosure semantics for assistive technology, set when a term is first met;
+  // the definitions start loading then, ahead of the click that opens one.
   function prepare(term) {
+    var url = defsUrl();
+    if (url && !loaded[url]) fetchDefs(url).catch(function () {});
     if (!term.hasAttribute("aria-expanded")) {
       term.setAttribute("aria-expanded", "false");
       term.setAttribute("aria-haspopup", "dialog");
@@ -156,8 +207,7 @@
       if (current === term && pinned) {
         hide(false);
       } else {
-        show(term, true);
-        if (pop && event.detail === 0) pop.focus();  // Enter: take the reader into the definition
+        show(term, true, event.detail === 0);  // Enter: take the reader into the definition
       }
       return;
     }
@@ -178,7 +228,11 @@
   });
 
   document.addEventListener("pointerout", function (event) {
-    if (event.pointerType !== "mouse" || !pop || pinned) return;
+    if (event.pointerType !== "mouse" || pinned) return;
+    if (!pop) {  // left before its preview opened (or its definitions came)
+      if (termOf(event.target)) { clearTimeout(openTimer); request++; }
+      return;
+    }
     if (termOf(event.target) || inPop(event.target)) {
       var to = event.relatedTarget;
       if (to && (to === current || inPop(to))) return;
@@ -198,6 +252,12 @@
       hide(false);
     }
   });
+
+  // A finger on a term: fetch the definitions before it lifts.
+  document.addEventListener("pointerdown", function (event) {
+    var term = termOf(event.target);
+    if (term) prepare(term);
+  }, { passive: true });
 
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && pop) {
