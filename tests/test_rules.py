@@ -145,6 +145,26 @@ def test_traditional_characters_are_reported_with_the_simplified_form():
     assert check_traditional(page("a", "zh", "# 甲 {#a}\n\n华为昇腾芯片。\n"), GLOSSARY) == []
 
 
+def test_a_title_or_description_is_checked_like_the_body_at_its_own_line_and_column():
+    front = "---\ntitle: 輝達与华为升腾\ndescription: '说明'\n---\n"
+    zh = parse_page(front + "# 甲 {#a}\n\n正文。\n", "docs/a.zh.md", PageId("a", "zh"))
+    assert [(f.rule, f.line, f.col) for f in check_traditional(zh, GLOSSARY)] == [
+        ("ZH-TRADITIONAL", 2, 8),
+        ("ZH-TRADITIONAL", 2, 9),
+    ]
+    assert [(f.rule, f.line, f.col) for f in check_rejected_variants(zh, GLOSSARY)] == [
+        ("TERM-VARIANT", 2, 8),
+        ("TERM-VARIANT", 2, 13),
+    ]
+    clean = parse_page("---\ntitle: 英伟达与华为昇腾\n---\n# 甲 {#a}\n", "docs/a.zh.md", PageId("a", "zh"))
+    assert check_traditional(clean, GLOSSARY) == check_rejected_variants(clean, GLOSSARY) == []
+
+
+def test_a_heading_is_checked_for_traditional_characters():
+    [f] = check_traditional(page("a", "zh", "# 測试 {#a}\n\n正文。\n"), GLOSSARY)
+    assert (f.rule, f.line, f.col) == ("ZH-TRADITIONAL", 5, 3)
+
+
 def test_copywriting_wants_spaces_and_full_width_punctuation():
     text = FRONT + "# 甲 {#a}\n\n英伟达H20芯片,售价1.2万美元。\n"
     [f] = check_copywriting(page("a", "zh", text[len(FRONT) :]), text, GLOSSARY)

@@ -4,6 +4,8 @@ Called by the build script and by the MkDocs hook (as warnings in `mkdocs serve`
 
 from __future__ import annotations
 
+import difflib
+
 from pathlib import Path
 
 from .chinese import check_copywriting, check_rejected_variants, check_traditional, fix_copywriting
@@ -177,16 +179,26 @@ def check_site_data(site: SiteData) -> list[Finding]:
 
 
 def fix_sources(root: Path) -> list[str]:
-    """Apply autocorrect's fixes to the zh pages; return the files changed."""
+    """Apply the safe copywriting fixes to the zh pages; return a unified diff per file changed."""
     site = load_site(root)
-    changed = []
+    diffs = []
     for page in site.pages:
         if page.page.lang == "zh":
-            fixed = fix_copywriting(page.text, site.glossary)
+            fixed = fix_copywriting(page, site.glossary)
             if fixed != page.text:
+                diffs.append(
+                    "".join(
+                        difflib.unified_diff(
+                            page.text.splitlines(keepends=True),
+                            fixed.splitlines(keepends=True),
+                            f"a/{page.path}",
+                            f"b/{page.path}",
+                            n=0,
+                        )
+                    )
+                )
                 (root / page.path).write_text(fixed, encoding="utf-8")
-                changed.append(page.path)
-    return changed
+    return diffs
 
 
 def run_source_checks(root: Path) -> list[Finding]:

@@ -164,6 +164,20 @@ def prose_lines(section: Section):
             yield lineno, line
 
 
+_SHOWN_FIELD = re.compile(r"^(?:title|description):[ \t]*(?P<q>[\"']?)(?P<value>.*?)(?P=q)[ \t]*(?:#.*)?$")
+
+
+def shown_front_matter(page: Page) -> list[tuple[int, int, str]]:
+    """(line, column offset, text) of the front-matter fields readers see: the title (in the
+    navigation, the tab, search results) and the description (search engines, link previews)."""
+    out = []
+    for lineno, line in enumerate(page.text.split("\n")[1 : page.body_start - 1], 2):
+        m = _SHOWN_FIELD.match(line)
+        if m and m["value"]:
+            out.append((lineno, m.start("value"), m["value"]))
+    return out
+
+
 def body_text(page: Page) -> str:
     """The page outside front matter and fenced code, line numbers kept (other lines blank)."""
     lines = page.text.split("\n")

@@ -73,8 +73,8 @@ def main(argv=None, root: Path | None = None) -> int:
     started = time.monotonic()
     logging.getLogger("jieba").setLevel(logging.WARNING)
     if args.fix:
-        for path in fix_sources(ROOT):
-            print(f"fixed {path}")
+        for diff in fix_sources(ROOT):  # what was changed, as a diff: review it before committing
+            print(diff, end="" if diff.endswith("\n") else "\n")
     site = load_site(ROOT)
     findings = check_site_data(site)
     site_dir = (ROOT / args.site_dir).resolve()
