@@ -30,17 +30,20 @@ serve: $(STAMP)
 build: $(SITE)
 	$(PY) -m site_tools build
 
-# The strict build's site is the one the tests read (H20_BUILT_SITE): built once, outside the tree.
+# The strict build's site is the one the tests read (H20_BUILT_SITE): built once, outside the
+# tree, and deleted after. CI keeps it to deploy (SITE_OUT, a new folder) and prints the
+# findings as annotations (FORMAT=github).
+FORMAT ?= text
 test: $(STAMP)
 	$(VENV)/bin/ruff check scripts tests
 	$(VENV)/bin/ruff format --check scripts tests
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	echo "$(PY) -m site_tools build --strict --site-dir $$tmp/site" && \
-	$(PY) -m site_tools build --strict --site-dir "$$tmp/site" && \
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && out="$${SITE_OUT:-$$tmp/site}" && \
+	echo "$(PY) -m site_tools build --strict --format $(FORMAT) --site-dir $$out" && \
+	$(PY) -m site_tools build --strict --format $(FORMAT) --site-dir "$$out" && \
 	echo "$(PY) -m pytest" && \
-	H20_BUILT_SITE="$$tmp/site" $(PY) -m pytest
+	H20_BUILT_SITE="$$out" $(PY) -m pytest
 
-# A new page pair: make new-page SLUG=chip-rules TITLE_ZH="芯片规则" TITLE_EN="Chip rules"
+# A new page pair: make new-page SLUG=ai-diffusion-rule TITLE_ZH="AI 扩散规则" TITLE_EN="The AI diffusion rule"
 new-page: $(STAMP)
 	$(PY) -m site_tools new-page "$(SLUG)" "$(TITLE_ZH)" "$(TITLE_EN)"
 

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from helpers import copy_project, run_build
+from helpers import ROOT, copy_project, run_build
 from site_tools.languages import PageId
 from site_tools.pages import parse_page
 from site_tools.translation import check_drift, section_hashes
@@ -120,6 +120,32 @@ def test_new_page_creates_both_files_and_the_nav_entry_and_the_site_still_builds
         "docs/chip-rules.zh.md:3:19",
         f"docs/chip-rules.zh.md:{comment['zh']}:1",
     ]
+    # The rest of the guide's round: write both pages, record the translation; --strict passes.
+    (project / "docs" / "chip-rules.zh.md").write_text(
+        "---\ntitle: 芯片规则\ndescription: 美国芯片出口规则概览。\n---\n\n"
+        "# 芯片规则 {#chip-rules}\n\n本页概述芯片规则。\n",
+        encoding="utf-8",
+    )
+    (project / "docs" / "chip-rules.en.md").write_text(
+        "---\ntitle: Chip rules\ndescription: An overview of US chip export rules.\n---\n\n"
+        "# Chip rules {#chip-rules}\n\nThis page outlines the chip rules.\n",
+        encoding="utf-8",
+    )
+    recorded = subprocess.run(
+        [sys.executable, "scripts/translation.py", "record", "docs/chip-rules.en.md"], cwd=project, capture_output=True
+    )
+    assert recorded.returncode == 0, recorded.stderr
+    done = run_build(project, "--no-build", "--strict")
+    assert done.returncode == 0 and "✓ 0 errors, 0 warnings" in done.stdout, done.stdout
+
+
+def test_the_guides_example_page_is_one_no_test_creates():
+    # Tests copy only tracked files, and the guide's example must not be a page a test makes either.
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    slug = re.search(r"make new-page SLUG=([a-z0-9-]+)", guide.split("## Quick path", 1)[1])[1]
+    assert slug in (ROOT / "CONTRIBUTING.zh.md").read_text(encoding="utf-8")
+    for path in (ROOT / "tests").rglob("*.py"):
+        assert slug not in path.read_text(encoding="utf-8"), path
 
 
 @pytest.mark.parametrize(

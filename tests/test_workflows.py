@@ -21,11 +21,19 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(BIN / args[0]), *args[1:]], capture_output=True, text=True)
 
 
-def test_there_is_a_test_workflow_and_a_deploy_workflow():
-    assert {p.name for p in WORKFLOWS} == {"ci.yml", "deploy.yml"}
-    ci = (ROOT / ".github" / "workflows" / "ci.yml").read_text()
-    assert "pull_request:" in ci and "make test" in ci and "--format github" in ci
-    assert "deploy-pages@" in (ROOT / ".github" / "workflows" / "deploy.yml").read_text()
+def _job(text: str, name: str) -> str:
+    """The YAML of one job of a workflow (up to the next job or the end)."""
+    return re.search(rf"^  {name}:\n(.*?)(?=^  \w[\w-]*:\n|\Z)", text.split("\njobs:\n", 1)[1], re.M | re.S)[1]
+
+
+def test_one_workflow_tests_then_deploys_the_site_it_tested_only_from_main():
+    assert [p.name for p in WORKFLOWS] == ["ci.yml"]
+    ci = WORKFLOWS[0].read_text()
+    test, deploy = _job(ci, "test"), _job(ci, "deploy")
+    assert "pull_request:" in ci and "make test FORMAT=github SITE_OUT=" in test  # one build, annotated
+    assert "upload-pages-artifact@" in test and "zip -qr" in test
+    assert "needs: test" in deploy and "if: github.event_name == 'push'" in deploy
+    assert "deploy-pages@" in deploy and "make " not in deploy  # publishes the tested files, builds nothing
 
 
 def test_workflows_match_githubs_schema():
@@ -60,7 +68,8 @@ def test_only_the_deploy_job_may_write_and_only_to_pages():
         text = path.read_text()
         assert re.search(r"^permissions:\n  contents: read\n", text, re.M), path.name
         writes = re.findall(r"^\s+([\w-]+): write", text, re.M)
-        assert writes == ([] if path.name == "ci.yml" else ["pages", "id-token"]), path.name
+        assert writes == ["pages", "id-token"], path.name
+        assert not re.search(r": write", _job(text, "test")), path.name
 
 
 @pytest.mark.parametrize(

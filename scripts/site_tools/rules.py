@@ -452,8 +452,8 @@ RULES: tuple[Rule, ...] = (
         ("LINK-TARGET",),
         "error",
         {
-            "en": 'A link to a page or file that does not exist (in `docs/`, or in the built HTML). A missing *section* in a linked page is also reported here by MkDocs ("does not contain an anchor").',
-            "zh": "链接指向不存在的页面或文件（在 `docs/` 中，或在生成的 HTML 中）。链接到的页面中没有某个章节时，MkDocs 也会在这里报告（“does not contain an anchor”）。",
+            "en": "A link to a page or file that does not exist (in `docs/`, or in the built HTML). A missing *section* of a page that exists is `LINK-ANCHOR`.",
+            "zh": "链接指向不存在的页面或文件（在 `docs/` 中，或在生成的 HTML 中）。页面存在、但其中没有链接到的章节时，报告的是 `LINK-ANCHOR`。",
         },
         {
             "en": "Link to an existing `.md` page without the language suffix: `(us-motives.md)`.",
