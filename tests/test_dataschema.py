@@ -184,3 +184,64 @@ def test_a_correction_dated_february_30_is_a_finding_at_its_date(tmp_path):
     _, findings = load_corrections(_root(tmp_path, "corrections", ENTRY.format(date="2026-02-30")))
     assert [(f.line, f.rule) for f in findings] == [(2, "DATA-CORRECTIONS")]
     assert "'2026-02-30' is not a date YYYY-MM-DD" in findings[0].message
+
+
+# --- remembering clean data ---------------------------------------------------
+
+
+def _counting_validator(monkeypatch):
+    from site_tools import dataschema
+
+    calls = []
+    real = dataschema.validator
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dataschema, "validator", counted)
+    return calls
+
+
+def _glossary_entries():
+    return load_yaml_list(DATA / "glossary.yml", ROOT, "DATA-GLOSSARY")
+
+
+def test_data_that_validated_clean_is_not_validated_again_until_it_changes(monkeypatch, tmp_path):
+    monkeypatch.setenv("H20_CACHE_DIR", str(tmp_path))
+    calls = _counting_validator(monkeypatch)
+    entries = _glossary_entries()
+    assert schema_findings(entries, "glossary.schema.json", "g.yml", "X") == []
+    assert schema_findings(entries, "glossary.schema.json", "g.yml", "X") == []
+    assert len(calls) == 1
+    entries[0]["en"] = None  # changed: validated again, and found wrong
+    assert schema_findings(entries, "glossary.schema.json", "g.yml", "X") != []
+    assert len(calls) == 2
+
+
+def test_a_changed_schema_validates_the_data_again(monkeypatch, tmp_path):
+    from site_tools import dataschema
+
+    monkeypatch.setenv("H20_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "data"
+    folder.mkdir()
+    for path in DATA.glob("*.schema.json"):
+        (folder / path.name).write_bytes(path.read_bytes())
+    monkeypatch.setattr(dataschema, "SCHEMA_DIR", folder)
+    calls = _counting_validator(monkeypatch)
+    entries = _glossary_entries()
+    schema_findings(entries, "glossary.schema.json", "g.yml", "X")
+    schema = folder / "glossary.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    schema_findings(entries, "glossary.schema.json", "g.yml", "X")
+    assert len(calls) == 2
+
+
+def test_data_with_errors_is_validated_every_time(monkeypatch, tmp_path):
+    monkeypatch.setenv("H20_CACHE_DIR", str(tmp_path))
+    calls = _counting_validator(monkeypatch)
+    entries = _glossary_entries()
+    entries[0]["kind"] = "nonsense"
+    first = schema_findings(entries, "glossary.schema.json", "g.yml", "X")
+    assert first and schema_findings(entries, "glossary.schema.json", "g.yml", "X") == first
+    assert len(calls) == 2

@@ -53,3 +53,11 @@ def test_findings_come_root_causes_first():
     whole_file = Finding("docs/data/sources.yml", 0, 0, "RULES-SKIPPED", "x", severity="notice")
     assert sorted([page, whole_file, front, data], key=root_causes_first) == [data, whole_file, front, page]
     assert sorted([page, front, data]) != [data, front, page]  # path order alone would start with a page
+
+
+def test_the_checks_without_a_build_find_an_image_from_another_host_at_its_markdown_line(project):
+    image = "\n\n![chart](https://example.org/x.png)\n\n## "
+    found = _findings_with(project, "docs/conclusion.en.md", "\n\n## ", image)
+    [f] = [f for f in found if f.rule == "THIRD-PARTY"]
+    text = (project / "docs" / "conclusion.en.md").read_text(encoding="utf-8")
+    assert (f.path, f.line) == ("docs/conclusion.en.md", text[: text.index("\n\n## ")].count("\n") + 3)

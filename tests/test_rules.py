@@ -15,6 +15,7 @@ from site_tools.glossary import load_glossary
 from site_tools.languages import PageId
 from site_tools.pages import parse_page
 from site_tools.parity import check_heading_ids, check_parity
+from site_tools.translation import section_hashes
 
 GLOSSARY = load_glossary(ROOT)
 FRONT = "---\ntitle: T\ndescription: D\n---\n"
@@ -105,9 +106,21 @@ def test_a_figure_missing_in_one_language_names_both_files():
     findings = check_parity([zh, en], GLOSSARY)
     assert sorted(rules(findings)) == [("FIGURE-PARITY", "docs/a.en.md", 7), ("FIGURE-PARITY", "docs/a.zh.md", 7)]
     zh_f = next(f for f in findings if f.path == "docs/a.zh.md")
-    assert zh_f.message == "figure '45 亿' (= 4500000000) in section #a has no counterpart in docs/a.en.md"
+    # The other file with the line of its section (the heading: front matter is lines 1-4).
+    assert zh_f.message == "figure '45 亿' (= 4500000000) in section #a has no counterpart in docs/a.en.md:5"
     en_ok = page("a", "en", "# A {#a}\n\nA loss of US$4.5 billion.\n")
     assert check_parity([zh, en_ok], GLOSSARY) == []
+
+
+def test_a_parity_finding_says_which_side_changed_when_the_translation_record_tells():
+    zh = page("a", "zh", "# 甲 {#a}\n\n损失 45 亿美元。\n")
+    recorded = f"---\ntitle: T\ndescription: D\ntranslated_from:\n  a: {section_hashes(zh)['a']}\n---\n"
+    en = parse_page(recorded + "# A {#a}\n\nA loss.\n", "docs/a.en.md", PageId("a", "en"))
+    [f] = check_parity([zh, en], GLOSSARY)
+    assert f.message.endswith("(the Chinese of #a is as it was translated: the difference came in docs/a.en.md)")
+    zh_changed = page("a", "zh", "# 甲 {#a}\n\n损失 45 亿美元，另有说明。\n")
+    [f] = check_parity([zh_changed, en], GLOSSARY)
+    assert f.message.endswith("(the Chinese of #a changed after it was translated: bring docs/a.en.md up to date)")
 
 
 # --- terms ------------------------------------------------------------------
@@ -132,7 +145,7 @@ def test_a_term_dropped_in_translation_is_an_error():
     en = page("a", "en", "# A {#a}\n\nThe company's shares fell.\n")
     [f] = check_parity([zh, en], GLOSSARY)
     assert (f.rule, f.path, f.line) == ("TERM-PARITY", "docs/a.zh.md", 7)
-    assert "'寒武纪' is used in section #a but docs/a.en.md does not name it there" == f.message
+    assert "'寒武纪' is used in section #a but docs/a.en.md:5 does not name it there" == f.message
     assert check_parity([zh, page("a", "en", "# A {#a}\n\nCambricon's shares fell.\n")], GLOSSARY) == []
 
 

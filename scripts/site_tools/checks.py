@@ -4,7 +4,6 @@ Called by the build script and by the MkDocs hook (as warnings in `mkdocs serve`
 
 from __future__ import annotations
 
-import difflib
 
 from pathlib import Path
 
@@ -180,6 +179,8 @@ def check_site_data(site: SiteData) -> list[Finding]:
 
 def fix_sources(root: Path) -> list[str]:
     """Apply the safe copywriting fixes to the zh pages; return a unified diff per file changed."""
+    import difflib  # here: every other use of this module, the pre-commit hook's too, goes without
+
     site = load_site(root)
     diffs = []
     for page in site.pages:

@@ -4,7 +4,6 @@ and no rejected term variants in either language."""
 
 from __future__ import annotations
 
-import difflib
 import re
 from functools import lru_cache
 
@@ -27,6 +26,8 @@ def _t2s():
 def traditional_chars(text: str, allowed: frozenset[str]) -> list[tuple[int, str, str]]:
     """(offset, character, simplified form) of each Traditional character."""
     conv = _t2s()
+    if conv.convert(text) == text:  # nearly every line: one call instead of one per character
+        return []
     out = []
     for i, ch in enumerate(text):
         if _HAN.match(ch) and ch not in allowed:
@@ -121,6 +122,8 @@ _PROTECTED = re.compile(
 
 def _safe_edits(line: str, fixed: str) -> str:
     """`fixed`'s edits of `line`, less every edit inside a protected span."""
+    import difflib  # here: only --fix needs it, and the checks start faster without it
+
     spans = [m.span() for m in _PROTECTED.finditer(line)]
 
     def protected(i1: int, i2: int) -> bool:

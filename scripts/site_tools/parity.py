@@ -12,6 +12,7 @@ from .glossary import Glossary
 from .languages import NAMES_IN_ENGLISH, OTHER
 from .pages import Page, Section, prose_lines, sections_by_id
 from .sources import CITATION
+from .translation import FIELD, outdated_sections
 
 _ADMONITION = re.compile(r"^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)")
 _CHART = re.compile(r"^::: *chart +(\S+)", re.M)
@@ -106,14 +107,15 @@ def _compare(
     out = []
     for key in sorted(set(za) | set(ea)):
         if za[key] != ea[key]:
-            more, page, line, other = (zh, za, zl, en) if za[key] > ea[key] else (en, ea, el, zh)
+            more, page, line, other, other_line = (zh, za, zl, en, el) if za[key] > ea[key] else (en, ea, el, zh, zl)
             out.append(
                 Finding(
                     more.path,
                     line,
                     1,
                     rule,
-                    f"section #{sid} has {page[key]} × {what} '{key}' here but {min(za[key], ea[key])} in {other.path}",
+                    f"section #{sid} has {page[key]} × {what} '{key}' here but {min(za[key], ea[key])} in "
+                    f"{other.path}:{other_line}{which_side(zh, en, sid)}",
                     fix,
                 )
             )
@@ -165,12 +167,24 @@ def check_section_blocks(zh: Page, en: Page) -> list[Finding]:
     return out
 
 
+def which_side(zh: Page, en: Page, sid: str) -> str:
+    """What the English page's translation record tells about a section that differs: whether
+    the Chinese changed since it was translated, or the English was edited since. Empty when
+    the section was never recorded."""
+    recorded = en.meta.get(FIELD)
+    if not isinstance(recorded, dict) or sid not in recorded:
+        return ""
+    if sid in outdated_sections(zh, en):
+        return f" (the Chinese of #{sid} changed after it was translated: bring {en.path} up to date)"
+    return f" (the Chinese of #{sid} is as it was translated: the difference came in {en.path})"
+
+
 def _one_sided(zh: Page, en: Page, extract):
     """Things found in a section of one language but not in the same section of the other.
 
     `extract(line, lang)` yields (key, shown, column) per occurrence; yields
-    (page, other page, section id, key, shown, line, column) for the first
-    occurrence of each one-sided key."""
+    (page, other page, section id, key, shown, line, column, other line) for the first
+    occurrence of each one-sided key, and the line of the other page's section."""
     zs, es = sections_by_id(zh), sections_by_id(en)
     for sid in [s for s in zs if s in es]:
         found: dict[str, dict] = {}
@@ -179,11 +193,11 @@ def _one_sided(zh: Page, en: Page, extract):
             for lineno, line in prose_lines(sec):
                 for key, shown, col in extract(line, lang):
                     found[lang].setdefault(key, (shown, lineno, col))
-        for lang, page, other in (("zh", zh, en), ("en", en, zh)):
+        for lang, page, other, other_line in (("zh", zh, en, es[sid].line), ("en", en, zh, zs[sid].line)):
             olang = OTHER[lang]
             for key, (shown, lineno, col) in found[lang].items():
                 if key not in found[olang]:
-                    yield page, other, sid, key, shown, lineno, col
+                    yield page, other, sid, key, shown, lineno, col, other_line
 
 
 def check_figures(zh: Page, en: Page) -> list[Finding]:
@@ -196,10 +210,11 @@ def check_figures(zh: Page, en: Page) -> list[Finding]:
             lineno,
             col,
             "FIGURE-PARITY",
-            f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in {other.path}",
+            f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in {other.path}:{other_line}"
+            + which_side(zh, en, sid),
             "write the same figure in both languages (45 亿美元 = US$4.5 billion, 1.2 万美元 = US$12,000, 10 倍 = 10×)",
         )
-        for page, other, sid, value, raw, lineno, col in _one_sided(zh, en, extract)
+        for page, other, sid, value, raw, lineno, col, other_line in _one_sided(zh, en, extract)
     ]
 
 
@@ -208,7 +223,7 @@ def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
         return ((tid, glossary.terms[tid].name[lang], start + 1) for start, _, tid in glossary.find(line, lang))
 
     out = []
-    for page, other, sid, tid, name, lineno, col in _one_sided(zh, en, extract):
+    for page, other, sid, tid, name, lineno, col, other_line in _one_sided(zh, en, extract):
         forms = " / ".join(glossary.terms[tid].forms(other.page.lang))
         out.append(
             Finding(
@@ -216,7 +231,8 @@ def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
                 lineno,
                 col,
                 "TERM-PARITY",
-                f"'{name}' is used in section #{sid} but {other.path} does not name it there",
+                f"'{name}' is used in section #{sid} but {other.path}:{other_line} does not name it there"
+                + which_side(zh, en, sid),
                 f"use {forms} in that section of {other.path} (or drop the term here)",
             )
         )

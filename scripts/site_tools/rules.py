@@ -536,8 +536,8 @@ RULES: tuple[Rule, ...] = (
         ("THIRD-PARTY",),
         "error",
         {
-            "en": "The built HTML or CSS loads something (image, script, style, font …) from another host.",
-            "zh": "生成的 HTML 或 CSS 从其他域名加载了内容（图片、脚本、样式、字体等）。",
+            "en": "A page loads something (image, script, style, font …) from another host: an image in the Markdown (found without a build, at its line), or anything in the built HTML or CSS.",
+            "zh": "页面从其他域名加载了内容（图片、脚本、样式、字体等）：Markdown 中的图片（不必构建即可发现，报告在其所在行），或生成的 HTML、CSS 中的任何资源。",
         },
         {"en": "Serve the file from the site (`docs/assets/`).", "zh": "从本站提供该文件（放在 `docs/assets/`）。"},
     ),

@@ -37,6 +37,7 @@ RULE_ATTRIBUTE = "HTML-ATTRIBUTE"
 RULE_SCHEME = "LINK-SCHEME"
 RULE_SYMLINK = "FILE-SYMLINK"
 RULE_ENCODING = "FILE-ENCODING"
+RULE_THIRD_PARTY = "THIRD-PARTY"
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
@@ -44,6 +45,7 @@ _AUTOLINK = re.compile(r"<(?:https?|ftp)://[^<>\s]*>|<[^<>\s@]+@[^<>\s]+>", re.I
 # [text](url "title"), ![alt](url), and reference definitions [id]: url
 _MD_LINK = re.compile(r"\]\(\s*<?(?P<url>[^)\s>]*)")
 _ANGLE_DESTINATION = re.compile(r"(\]\(\s*)<[^<>\n]*>")  # [x](<url>): a link, not an element
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?(?P<url>[^)\s>]*)")
 _MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(?P<url>[^\s>]+)")
 # attr_list: {#id .class key=value key="value"}, after a heading, a link, a paragraph
 _ATTR_LIST = re.compile(r"\{:?(?P<body>\s*[#.\w][^{}\n]*)\}")
@@ -79,6 +81,20 @@ def url_scheme_refused(url: str) -> str | None:
     return None
 
 
+def loads_from_elsewhere(url: str) -> bool:
+    """Whether an image address names another host (http://, https:// or //host/…): a page
+    that asks a third party for anything hangs for readers in mainland China."""
+    cleaned = _IGNORED_IN_URL.sub("", html.unescape(url))
+    return bool(re.match(r"(?:https?:)?//[^/]", cleaned, re.I))
+
+
+def _third_party(url: str) -> tuple[str, str]:
+    return (
+        f"the image loads {url} from another host",
+        "save the file in docs/assets/ and point to it there, e.g. ![alt](assets/name.png)",
+    )
+
+
 def attribute_refused(name: str) -> bool:
     name = name.lower()
     return not (name in ATTRIBUTES or name.startswith("aria-"))
@@ -112,6 +128,8 @@ class _Scanner(HTMLParser):
                 )
             elif name in URL_ATTRIBUTES and value and url_scheme_refused(value):
                 self._add(RULE_SCHEME, *_scheme_message(url_scheme_refused(value)))
+            elif tag == "img" and name == "src" and value and loads_from_elsewhere(value):
+                self._add(RULE_THIRD_PARTY, *_third_party(value))
 
     handle_startendtag = handle_starttag
 
@@ -137,6 +155,9 @@ def check_page_html(path: str, lines: list[tuple[int, str]]) -> list[Finding]:
     out = scanner.findings
     for offset, line in enumerate(text.split("\n")):
         lineno = first + offset
+        for m in _MD_IMAGE.finditer(line):
+            if loads_from_elsewhere(m["url"]):
+                out.append(Finding(path, lineno, m.start("url") + 1, RULE_THIRD_PARTY, *_third_party(m["url"])))
         for m in _MD_LINK.finditer(line):
             scheme = url_scheme_refused(m["url"])
             if scheme:

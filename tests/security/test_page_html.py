@@ -91,3 +91,21 @@ def test_autolinks_are_links_not_elements():
 
 def test_findings_carry_the_line_of_the_hazard():
     assert findings("Fine text.", "", "More <script>x</script>") == [(12, 6, "HTML-ELEMENT")]
+
+
+@pytest.mark.parametrize(
+    "elsewhere, col, here",
+    [
+        ("![chart](https://example.org/c.png)", 10, "![chart](assets/c.png)"),
+        ("![chart](<//cdn.example.org/c.png>)", 11, "![chart](../assets/c.png)"),
+        ('<img src="http://example.org/c.png" alt="c">', 1, '<img src="assets/c.png" alt="c">'),
+        ('<img alt="c" src=" HTTPS://example.org/c.png">', 1, '<img alt="c" src="c.png">'),
+    ],
+)
+def test_an_image_from_another_host_is_found_in_the_markdown_without_a_build(elsewhere, col, here):
+    assert findings("Text.", elsewhere) == [(11, col, "THIRD-PARTY")]
+    assert findings("Text.", here) == []
+
+
+def test_a_link_to_another_host_is_a_link_not_a_load():
+    assert findings("[the report](https://example.org/r.pdf)", '<a href="https://example.org/">site</a>') == []

@@ -16,6 +16,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
+from ..cache import cache_root
 from .data import Chart
 from .spec import chart_json, vega_lite_spec
 
@@ -58,12 +59,8 @@ _rendered: dict[str, str] = {}
 
 
 def cache_dir() -> Path:
-    """Where drawn charts are kept between builds: $H20_CACHE_DIR, else the user's cache
-    folder; never the project (the tests build copies of it and must not write into it)."""
-    if os.environ.get("H20_CACHE_DIR"):
-        return Path(os.environ["H20_CACHE_DIR"]) / "charts"
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "h20-explainer" / "charts"
+    """Where drawn charts are kept between builds (site_tools/cache.py)."""
+    return cache_root() / "charts"
 
 
 @lru_cache(maxsize=1)

@@ -16,9 +16,7 @@ import time
 from pathlib import Path
 
 from site_tools.project import project_root
-from filelock import Timeout
 
-from site_tools.sitedir import exclusive, publish, site_dir_problem, staging
 from site_tools.checks import check_site_data, fix_sources
 from site_tools.site import load_site
 from site_tools.sourcemap import to_sources
@@ -79,6 +77,11 @@ def main(argv=None, root: Path | None = None) -> int:
     findings = check_site_data(site)
     site_dir = (ROOT / args.site_dir).resolve()
     if not args.no_build:
+        # Imported here: --no-build (the pre-commit hook) has no use for them, and they cost it time.
+        from filelock import Timeout
+
+        from site_tools.sitedir import exclusive, publish, site_dir_problem, staging
+
         problem = site_dir_problem(ROOT, site_dir, args.site_dir)
         if problem:  # a usage error: nothing is built, nothing is replaced
             print(f"✗ {problem}: choose a new or empty folder, e.g. --site-dir site", file=sys.stderr)
