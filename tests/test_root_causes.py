@@ -7,7 +7,7 @@ import pytest
 
 from helpers import copy_project
 from site_tools.checks import check_site_data
-from site_tools.findings import Finding, root_causes_first
+from site_tools.findings import Finding, root_causes_first, without_consequences
 from site_tools.site import load_site
 
 
@@ -61,3 +61,15 @@ def test_the_checks_without_a_build_find_an_image_from_another_host_at_its_markd
     [f] = [f for f in found if f.rule == "THIRD-PARTY"]
     text = (project / "docs" / "conclusion.en.md").read_text(encoding="utf-8")
     assert (f.path, f.line) == ("docs/conclusion.en.md", text[: text.index("\n\n## ")].count("\n") + 3)
+
+
+def test_findings_that_name_a_refused_page_are_left_out_and_counted():
+    cause = Finding("docs/about.zh.md", 2, 8, "FILE-ENCODING", "the file is not UTF-8", "save it as UTF-8")
+    follow = [
+        Finding("docs/index.zh.md", 80, 12, "LINK-TARGET", "… contains a link 'about.md', but it is not found", ""),
+        Finding("docs/about.md", 0, 0, "MKDOCS", "A reference to 'about.md' is included in the 'nav'", ""),
+        Finding("docs/about.en.md", 14, 1, "PARITY-HEADINGS", "… number 1 in docs/about.zh.md is missing", ""),
+    ]
+    unrelated = Finding("docs/index.zh.md", 9, 1, "LINK-TARGET", "… contains a link 'us-motivs.md', but …", "")
+    assert without_consequences([cause, *follow, unrelated]) == ([cause, unrelated], 3)
+    assert without_consequences([*follow, unrelated]) == ([*follow, unrelated], 0)  # no refused page: all stay

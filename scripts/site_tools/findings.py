@@ -41,6 +41,29 @@ def root_causes_first(f: Finding) -> tuple:
     return (tier, f.path, f.line == 0, f.line, f.col, f.rule, f.message)
 
 
+# A page refused whole (not UTF-8, a symbolic link) is missing from everything built after:
+# the nav, the links to it, its translation, the claims placed on it.
+REFUSED_FILE = ("FILE-ENCODING", "FILE-SYMLINK")
+
+
+def without_consequences(findings: list[Finding]) -> tuple[list[Finding], int]:
+    """The findings less those that only follow from a refused page (they name it: its file,
+    `page.md` or `page.html`), and how many those were. Fixing the root cause brings back any
+    that were real, so nothing is lost; until then, one true finding instead of twenty-six."""
+    refused = [f.path for f in findings if f.rule in REFUSED_FILE and f.path.endswith(".md")]
+    names = set()
+    for path in refused:
+        file = path.rsplit("/", 1)[-1]
+        stem = file.split(".", 1)[0]
+        names |= {path, file, f"{stem}.md", f"{stem}.html"}
+    if not names:
+        return findings, 0
+    kept = [
+        f for f in findings if f.rule in REFUSED_FILE or not any(name in f.message or f.path == name for name in names)
+    ]
+    return kept, len(findings) - len(kept)
+
+
 def to_json(findings: list[Finding]) -> str:
     return json.dumps([asdict(f) for f in findings], ensure_ascii=False, indent=2)
 

@@ -85,3 +85,12 @@ def test_the_same_copy_without_the_hazards_builds(tmp_path):
     _append(project, "docs/us-motives.en.md", '\n<span class="nobr" lang="en">plain words</span> stay text.\n')
     result = run_build(project, "--no-build")
     assert result.returncode == 0, result.stdout
+
+
+def test_what_follows_from_the_refused_page_is_counted_not_listed(hostile):
+    # The GBK page is missing from the nav, from the links to it and from its translation's
+    # parity: one finding at the cause, and the summary counts the rest.
+    _, result, expected = hostile
+    about = [line for line in result.stdout.splitlines() if "about" in line.split(" — ")[0]]
+    assert len(about) == 1 and about[0].startswith(expected["encoding"]), about
+    assert "more left out: they follow from a page the build refused, FILE-ENCODING; fix that first" in result.stdout

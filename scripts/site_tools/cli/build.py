@@ -20,7 +20,7 @@ from site_tools.project import project_root
 from site_tools.checks import check_site_data, fix_sources
 from site_tools.site import load_site
 from site_tools.sourcemap import to_sources
-from site_tools.findings import Finding, root_causes_first, to_json
+from site_tools.findings import REFUSED_FILE, Finding, root_causes_first, to_json, without_consequences
 
 ROOT: Path  # the project; set by main(), from the caller or the working directory
 
@@ -45,7 +45,7 @@ def strict(findings: list[Finding]) -> list[Finding]:
 
 
 def emit(findings: list[Finding], fmt: str, elapsed: float) -> None:
-    findings = sorted(set(findings), key=root_causes_first)
+    findings, suppressed = without_consequences(sorted(set(findings), key=root_causes_first))
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
     if fmt == "json":
@@ -56,6 +56,12 @@ def emit(findings: list[Finding], fmt: str, elapsed: float) -> None:
     notices = len(findings) - errors - warnings
     summary = f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
     summary += f", {notices} notice{'s' * (notices != 1)}" if notices else ""
+    if suppressed:
+        causes = sorted({f.rule for f in findings if f.rule in REFUSED_FILE and f.path.endswith(".md")})
+        summary += (
+            f" ({suppressed} more left out: they follow from a page the build refused, "
+            f"{', '.join(causes)}; fix that first)"
+        )
     summary += f" in {elapsed:.1f}s"
     print(("✗ " if errors else "✓ ") + summary, file=sys.stderr if fmt == "github" else sys.stdout)
 
