@@ -44,6 +44,7 @@ from .pages import published_meta
 from .pagestyles import link_page_sheets, sheet_texts
 from .postbuild import finish_site, name_search_dialog, set_search_base
 from .site import load_site
+from .structured import article_jsonld
 from .safety import refused_files
 from .sources import link_citations, render_sources
 from .terms import DEFINITIONS, PageTerms, TermsExtension, definitions_block, definitions_json
@@ -235,7 +236,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         lang_root = (config.site_url or "").rstrip("/") + "/" + L.ROOT[pid.lang]
         url = page.canonical_url or lang_root + page.url
         title = page.meta.get("title") or page.title or ""
-        title = title.unescape() if isinstance(title, Markup) else str(title)  # published_meta escaped it
+        title = _text(title)
         date = page_date(self.root / "docs" / page.file.src_uri) or datetime.date.today()
         context["trust_footer"] = page_footer(
             title, config.site_name, url, date, pid.lang, config.extra.get("report_email")
@@ -244,6 +245,20 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         context["claim_review_jsonld"] = (
             claim_review_jsonld(site.claims, site.sources, pid.lang, url, config.site_name, lang_root)
             if pid.stem == "claims"
+            else None
+        )
+        cover = config.extra.get("cover") or {}
+        context["article_jsonld"] = (
+            article_jsonld(
+                pid=pid,
+                headline=title,
+                description=_text(page.meta.get("description")),
+                site_url=config.site_url or "",
+                site_name=config.site_name,
+                modified=date,
+                source=site.sources.get(cover.get("article_source", "")),
+            )
+            if pid.stem in ("index", *cover.get("reading_path", ()))
             else None
         )
 
@@ -266,6 +281,11 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         finish_site(Path(config.site_dir), config, csp=self.command != "serve")
         # The corrections log's Atom feeds, one per language root.
         write_feeds(Path(config.site_dir), self.site.corrections, config.site_url or "", self.site_names, L.ROOT)
+
+
+def _text(value) -> str:
+    """A front-matter title or description as plain text (published_meta escaped it for the theme)."""
+    return value.unescape() if isinstance(value, Markup) else str(value or "")
 
 
 def _cover(render) -> str:
