@@ -100,8 +100,8 @@ def check_charts(site: SiteData) -> list[Finding]:
                 0,
                 0,
                 "CHART-FONT",
-                "no Chinese font is installed here to measure "
-                "chart labels: Chinese labels may be sized wrong in this build",
+                "no Chinese font is installed here to measure chart labels (Chinese labels may be "
+                "sized wrong in this build) or to draw the share cards (this build has none)",
                 "install one (Debian: apt-get install fonts-wqy-microhei); CI and deploy do",
                 "notice",
             )

@@ -18,6 +18,7 @@ import logging
 import posixpath
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jieba
 from markupsafe import Markup
@@ -28,6 +29,7 @@ from mkdocs.config.base import Config
 
 from . import languages as L
 from . import reading_time
+from .cards import CARD_FILE, HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, card, cjk_font
 from .charts import figure_html, render_svg
 from .checks import check_site_data
 from .citing import page_footer
@@ -80,6 +82,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         self.site = None
         self.given_site = None  # use_site(): data the caller loaded, for one build
         self.site_names: dict[str, str] = {}
+        self.cards: dict[str, tuple] = {}  # share card file -> what it shows, drawn after both languages
         # static-i18n builds the other language by running a whole MkDocs build
         # inside its own on_post_build. Counting our builds in progress tells the
         # nested build from the outer one without reading static-i18n's state;
@@ -115,6 +118,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             return  # the other language's build, inside static-i18n: same data
         # Reloaded on every build so that `mkdocs serve` picks up data edits.
         self.site = self.given_site or load_site(self.root)
+        self.cards = {}
         if self.config.report_rules:
             for f in check_site_data(self.site):
                 log.warning(f.text())
@@ -225,8 +229,22 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         _interface(context, pid.lang)
         self._trust(context, page, config, pid)
         context["og_locale"] = L.OG_LOCALE[pid.lang]
+        self._card(context, page, config, pid)
         context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
         return context
+
+    def _card(self, context, page, config, pid: L.PageId) -> None:
+        """The page's share card (og:image), drawn in on_post_build; none without a CJK font."""
+        if cjk_font() is None or not config.site_url:
+            return
+        name = CARD_FILE.format(stem=pid.stem, lang=pid.lang)
+        root = config.site_url.rstrip("/") + "/"
+        title = _text(page.meta.get("title") or page.title)
+        host = (urlsplit(root).netloc + urlsplit(root).path).rstrip("/")
+        # The overview's card carries the site's name, large, and the page's ("导读") above it.
+        headline, label = (config.site_name, title) if pid.stem == "index" else (title, config.site_name)
+        self.cards[name] = (headline, _text(page.meta.get("description")), label, host, pid.lang)
+        context["og_image"] = {"url": root + name, "alt": headline, "width": CARD_WIDTH, "height": CARD_HEIGHT}
 
     def _trust(self, context, page, config, pid: L.PageId) -> None:
         """For the template: the citation box and error-report link (end of every page), the
@@ -278,6 +296,12 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             out = Path(config.site_dir) / DEFINITIONS.format(lang=lang)
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text(definitions_json(self.site.glossary, lang), encoding="utf-8")
+        for name, shown in self.cards.items():
+            data = card(*shown)
+            if data is not None:
+                out = Path(config.site_dir) / name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(data)
         finish_site(Path(config.site_dir), config, csp=self.command != "serve")
         # The corrections log's Atom feeds, one per language root.
         write_feeds(Path(config.site_dir), self.site.corrections, config.site_url or "", self.site_names, L.ROOT)
