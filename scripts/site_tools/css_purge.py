@@ -12,6 +12,7 @@ gzipped on every page."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import tinycss2
@@ -227,16 +228,22 @@ def page_classes(html: str) -> set[str]:
     return known
 
 
+@lru_cache(maxsize=8)
+def _selectors(css: str) -> tuple[str, ...]:
+    """Every selector list of the sheet's rules, @media and @supports included (parsed once)."""
+    out = []
+
+    def walk(nodes) -> None:
+        for node in nodes:
+            if node.type == "qualified-rule":
+                out.append(tinycss2.serialize(node.prelude))
+            elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content:
+                walk(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return tuple(out)
+
+
 def styles_any(css: str, known: set[str]) -> bool:
     """Whether a rule of the sheet applies to a page with these classes (the purge's test, per page)."""
-
-    def walk(nodes) -> bool:
-        for node in nodes:
-            if node.type == "qualified-rule" and _used(tinycss2.serialize(node.prelude), known):
-                return True
-            if node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content:
-                if walk(tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)):
-                    return True
-        return False
-
-    return walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return any(_used(prelude, known) for prelude in _selectors(css))
