@@ -95,7 +95,9 @@ def test_the_claims_page_carries_a_claimreview_for_every_claim(built_site, lang)
 
 def test_a_numeric_rating_is_given_only_for_verdicts_that_judge_truth():
     items = json.loads(
-        claim_review_jsonld(CLAIMS, SOURCES, "en", "https://x.test/claims.html", "S", "https://x.test/")
+        claim_review_jsonld(
+            CLAIMS, SOURCES["wenweipo-2025-07-22"], "en", "https://x.test/claims.html", "S", "https://x.test/"
+        )
     )["@graph"]
     by_id = {i["url"].rsplit("#", 1)[1]: i["reviewRating"] for i in items}
     assert by_id["huang-three-trips"] == {

@@ -23,7 +23,6 @@ from .pages import Page, body_text
 CLAIMS_FILE = Path("docs/data/claims.yml")
 SCHEMA = "claims.schema.json"  # in docs/data
 RULE = "DATA-CLAIMS"
-ARTICLE_SOURCE = "wenweipo-2025-07-22"  # the article itself, in sources.yml
 
 
 @dataclass(frozen=True)
@@ -442,10 +441,11 @@ def render_verdicts(lang: str) -> str:
 
 
 def claim_review_jsonld(
-    claims: dict[str, Claim], sources: dict, lang: str, page_url: str, site_name: str, site_url: str
+    claims: dict[str, Claim], article, lang: str, page_url: str, site_name: str, site_url: str
 ) -> str:
-    """schema.org ClaimReview, one per claim, as text safe inside <script type="application/ld+json">."""
-    article = sources.get(ARTICLE_SOURCE)
+    """schema.org ClaimReview, one per claim, as text safe inside <script type="application/ld+json">.
+
+    `article`: the article's entry in sources.yml (mkdocs.yml extra.cover.article_source), or None."""
     appearance = (
         {
             "@type": "CreativeWork",

@@ -260,12 +260,13 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             title, config.site_name, url, date, pid.lang, config.extra.get("report_email")
         )
         context["feed_href"] = posixpath.relpath(L.ROOT[pid.lang] + FEED, posixpath.dirname(page.url) or ".")
+        cover = config.extra.get("cover") or {}
+        article = site.sources.get(cover.get("article_source", ""))  # the article this site explains
         context["claim_review_jsonld"] = (
-            claim_review_jsonld(site.claims, site.sources, pid.lang, url, config.site_name, lang_root)
+            claim_review_jsonld(site.claims, article, pid.lang, url, config.site_name, lang_root)
             if pid.stem == "claims"
             else None
         )
-        cover = config.extra.get("cover") or {}
         context["article_jsonld"] = (
             article_jsonld(
                 pid=pid,
@@ -274,7 +275,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
                 site_url=config.site_url or "",
                 site_name=config.site_name,
                 modified=date,
-                source=site.sources.get(cover.get("article_source", "")),
+                source=article,
             )
             if pid.stem in ("index", *cover.get("reading_path", ()))
             else None
