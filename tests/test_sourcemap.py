@@ -36,6 +36,40 @@ def test_a_line_mkdocs_already_reported_is_reported_once():
     assert found == [mkdocs]
 
 
-def test_what_no_markdown_wrote_keeps_the_built_files_name():
+def test_what_a_template_wrote_names_the_page_as_a_whole_never_the_built_file():
     theme = built('<link href="../assets/missing.css"> points to a missing file')
-    assert to_sources([theme], [PAGE], "site") == [theme]
+    [f] = to_sources([theme], [PAGE], "site")
+    assert (f.path, f.line) == ("docs/conclusion.en.md", 0)
+    assert f.message.endswith("(in the part of this page the site's templates write)")
+
+
+def test_what_a_directive_wrote_from_data_is_reported_at_the_data_line_that_names_it(tmp_path):
+    (tmp_path / "docs" / "data").mkdir(parents=True)
+    (tmp_path / "docs" / "data" / "claims.yml").write_text(
+        "- id: a\n  where:\n    page: us-motives\n    section: domestic-chips-rise\n", encoding="utf-8"
+    )
+    claims = parse_page(
+        "---\ntitle: C\ndescription: D.\n---\n# C {#claims}\n\n::: claims\n",
+        "docs/claims.en.md",
+        PageId("claims", "en"),
+    )
+    link = Finding(
+        "site/en/claims.html", 339, 8, "LINK-ANCHOR", '<a href="us-motives.html#domestic-chips-rise">: no id', ""
+    )
+    [f] = to_sources([link], [claims], "site", tmp_path)
+    assert (f.path, f.line, f.col) == ("docs/data/claims.yml", 4, 14)
+    assert f.message.endswith("(written into docs/claims.en.md by its '::: claims' on line 7)")
+
+
+def test_a_finding_in_the_sites_own_stylesheet_names_it_in_overrides(tmp_path):
+    (tmp_path / "overrides" / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "overrides" / "assets" / "stylesheets" / "site.css").write_text("a{}", encoding="utf-8")
+    css = Finding("site/assets/stylesheets/site.css", 3, 1, "THIRD-PARTY", "stylesheet loads https://x.test/f.woff", "")
+    [f] = to_sources([css], [PAGE], "site", tmp_path)
+    assert f.path == "overrides/assets/stylesheets/site.css"
+
+
+def test_a_built_file_named_in_a_message_is_named_by_its_markdown():
+    anchor = built("<a href=\"conclusion.html#x\">: no id 'x' in site/en/conclusion.html", "LINK-ANCHOR")
+    [f] = to_sources([anchor], [PAGE], "site")
+    assert "site/" not in f.path + f.message and "no id 'x' in docs/conclusion.en.md" in f.message

@@ -5,15 +5,34 @@ contributor edits and that a failed build does not even keep. Most of what they 
 written in the page's Markdown: a link, an image. So each finding is moved to the page's
 source file, at the line where the address appears there; when MkDocs has already reported
 that line (a broken link is found by both), the HTML's finding is dropped. What is not in
-the Markdown came from a template or the plugin, and keeps the built file's name."""
+the Markdown was generated: from a data file by one of the page's directives (`::: claims`
+writes the claims page from claims.yml), which is then where the finding goes, at the first
+line naming the address; or by a template, and the finding names the page's Markdown as a
+whole, saying so. A stylesheet or script of the site is named as it is in overrides/.
+No finding names the built site."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from pathlib import Path
+
+from .directives import find_directives
 from .findings import Finding
 from .pages import Page
+
+# The data each directive writes a part of a page from.
+DATA_OF = {
+    "claims": "docs/data/claims.yml",
+    "verdicts": "docs/data/claims.yml",
+    "glossary": "docs/data/glossary.yml",
+    "sources": "docs/data/sources.yml",
+    "corrections": "docs/data/corrections.yml",
+    "chart": "docs/data/charts.yml",
+    "cover": "mkdocs.yml",
+    "reading-path": "mkdocs.yml",
+}
 
 # Where html_checks names the address: `loads URL from another host`, or `<a href="URL">`.
 _ADDRESS = (re.compile(r"loads (\S+) from another host"), re.compile(r'<\w+ [\w-]+="([^"]*)">'))
@@ -32,20 +51,68 @@ def _written(url: str) -> list[str]:
     return forms
 
 
-def to_sources(findings: list[Finding], pages: list[Page], shown_as: str) -> list[Finding]:
-    """`findings` with those of built pages (named `shown_as/…`) moved to their Markdown."""
+def to_sources(findings: list[Finding], pages: list[Page], shown_as: str, root: Path | None = None) -> list[Finding]:
+    """`findings` with those of built files (named `shown_as/…`) moved to where they were written:
+    the page's Markdown, the data file a directive drew from (read under `root`), the page as a
+    whole (its template part), or the site's own asset in overrides/."""
     by_url = {f"{shown_as}/{p.page.url()}": p for p in pages}
     reported = {(f.path, f.line) for f in findings if not f.path.startswith(shown_as + "/")}
     out = []
     for f in findings:
         page = by_url.get(f.path)
+        if f.path.startswith(shown_as + "/"):  # "no id 'x' in site/en/a.html": the page's source instead
+            f = replace(f, message=_named_by_source(f.message, by_url))
         url = _address(f.message) if page else None
         where = _find(page, url) if url else None
-        if where is None:
-            out.append(f)
-        elif (page.path, where[0]) not in reported:
-            out.append(replace(f, path=page.path, line=where[0], col=where[1]))
+        if where is not None:
+            moved = replace(f, path=page.path, line=where[0], col=where[1])
+        elif page is not None:
+            moved = _from_data(f, page, url, root) or _template_part(f, page)
+        else:
+            moved = _asset(f, shown_as, root)
+        if moved is f or (moved.path, moved.line) not in reported:  # a line already reported: once
+            out.append(moved)
     return out
+
+
+def _named_by_source(message: str, by_url: dict[str, Page]) -> str:
+    for built, page in by_url.items():
+        message = message.replace(built, page.path)
+    return message
+
+
+def _from_data(f: Finding, page: Page, url: str | None, root: Path | None) -> Finding | None:
+    """The finding at the first line of a data file, drawn into the page by a directive, that
+    names the address (its #fragment, else its page)."""
+    if not url or root is None:
+        return None
+    path, _, fragment = url.partition("#")
+    needles = [n for n in (fragment, path.rsplit("/", 1)[-1].removesuffix(".html")) if n]
+    for dline, name, _arg in find_directives(page.text):
+        data = DATA_OF.get(name)
+        if data is None or not (root / data).is_file():
+            continue
+        lines = (root / data).read_text(encoding="utf-8", errors="replace").split("\n")
+        for needle in needles:
+            for number, line in enumerate(lines, 1):
+                if needle in line:
+                    note = f" (written into {page.path} by its '::: {name}' on line {dline})"
+                    return replace(f, path=data, line=number, col=line.find(needle) + 1, message=f.message + note)
+    return None
+
+
+def _template_part(f: Finding, page: Page) -> Finding:
+    return replace(
+        f, path=page.path, line=0, col=0, message=f.message + " (in the part of this page the site's templates write)"
+    )
+
+
+def _asset(f: Finding, shown_as: str, root: Path | None) -> Finding:
+    """A finding in a built stylesheet or script of the site's own, named as in overrides/."""
+    rel = f.path.removeprefix(shown_as + "/")
+    if root is not None and rel != f.path and (root / "overrides" / rel).is_file():
+        return replace(f, path=f"overrides/{rel}")
+    return f
 
 
 def _find(page: Page, url: str) -> tuple[int, int] | None:

@@ -101,7 +101,10 @@ def main(argv=None, root: Path | None = None) -> int:
             with exclusive(site_dir), staging(site_dir) as tmp:
                 findings += build_site(ROOT, tmp, site)
                 findings = to_sources(
-                    findings + check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir), site.pages, args.site_dir
+                    findings + check_built_site(tmp, site_url(ROOT), shown_as=args.site_dir),
+                    site.pages,
+                    args.site_dir,
+                    ROOT,
                 )
                 if args.external:
                     from site_tools.external import check_external
