@@ -82,7 +82,11 @@ def test_drift_end_to_end_warning_locally_error_in_strict_mode_and_a_notice(proj
     assert 'href="../us-motives.html#market-logic" hreflang="zh-Hans">Read the current Chinese version' in notice
     strict = run_build(project, "--no-build", "--strict")  # the same rules, without building again
     assert strict.returncode == 1 and "error TRANSLATION-OUTDATED" in strict.stdout
-    # The translator updates the English, then records it:
+    # The translator updates the English (a paragraph for the new one), then records it:
+    en = project / "docs" / "us-motives.en.md"
+    text = en.read_text(encoding="utf-8")
+    i = text.index("\n\n", text.index("{#market-logic}")) + 2
+    en.write_text(text[:i] + "A sentence added for the test.\n\n" + text[i:], encoding="utf-8")
     subprocess.run([sys.executable, "scripts/translation.py", "record", "us-motives"], cwd=project, check=True)
     assert run_build(project, "--strict").returncode == 0
     assert "translation-notice" not in (project / "site" / "en" / "us-motives.html").read_text(encoding="utf-8")

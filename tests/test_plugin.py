@@ -60,7 +60,7 @@ def test_the_term_extension_is_added_once_though_static_i18n_runs_on_config_agai
     config = SimpleNamespace(docs_dir="/project/docs", markdown_extensions=["toc", "smarty"])
     p.on_config(config)
     p.on_config(config)  # the nested build of the other language: the same config object
-    assert config.markdown_extensions == ["toc", "smarty", p.terms]
+    assert config.markdown_extensions == ["toc", "smarty", p.terms, p.paragraphs]
 
 
 def test_the_definitions_of_the_terms_marked_while_converting_are_appended_once(monkeypatch):

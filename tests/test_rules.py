@@ -57,13 +57,13 @@ def test_heading_ids_in_a_different_order_are_an_error():
 
 def test_a_context_note_missing_in_one_language_is_an_error():
     note = '!!! context "背景"\n    说明。[@reuters-2025-05-21]\n'
-    zh = page("a", "zh", f"# 甲 {{#a}}\n\n{note}")
-    en = page("a", "en", "# A {#a}\n\nNo note.\n")
+    zh = page("a", "zh", f"# 甲 {{#a}}\n\n正文。\n\n{note}")
+    en = page("a", "en", "# A {#a}\n\nText, and no note.\n")
     assert sorted(rules(check_parity([zh, en], GLOSSARY))) == [
         ("PARITY-CITES", "docs/a.zh.md", 5),
         ("PARITY-NOTES", "docs/a.zh.md", 5),
     ]
-    en_ok = page("a", "en", '# A {#a}\n\n!!! context "Context"\n    Note. [@reuters-2025-05-21]\n')
+    en_ok = page("a", "en", '# A {#a}\n\nText.\n\n!!! context "Context"\n    Note. [@reuters-2025-05-21]\n')
     assert check_parity([zh, en_ok], GLOSSARY) == []
 
 

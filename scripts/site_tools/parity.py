@@ -11,6 +11,7 @@ from .findings import Finding
 from .glossary import Glossary
 from .languages import NAMES_IN_ENGLISH, OTHER
 from .pages import Page, Section, prose_lines, sections_by_id
+from .paragraphs import check_paragraph_parity
 from .sources import CITATION
 from .translation import FIELD, outdated_sections
 
@@ -248,4 +249,5 @@ def check_parity(pages: list[Page], glossary: Glossary) -> list[Finding]:
         out += check_section_blocks(zh, en)
         out += check_figures(zh, en)
         out += check_term_parity(zh, en, glossary)
+        out += check_paragraph_parity(zh, en)
     return out

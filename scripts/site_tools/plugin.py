@@ -43,6 +43,7 @@ from .linebreaks import keep_together
 from .minify import minify_html
 from .notices import after_h1, outdated_notice, untranslated_notice
 from .pages import published_meta
+from .paragraphs import ParagraphIdsExtension, paragraph_ids
 from .pagestyles import link_page_sheets, sheet_texts
 from .postbuild import finish_site, name_search_dialog, set_search_base
 from .site import load_site
@@ -91,6 +92,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # Glossary terms are marked by a Markdown treeprocessor; the page it marks is
         # set in on_page_markdown, right before MkDocs converts the page.
         self.terms = TermsExtension()
+        self.paragraphs = ParagraphIdsExtension()  # ids the same in both languages, set per page
 
     def use_site(self, site) -> None:
         """Build with the data the caller has loaded and checked (the build script), instead
@@ -105,8 +107,9 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # MkDocs passes the list to Python-Markdown for every page, which takes extension
         # objects as well as names. static-i18n's nested build runs on_config again on
         # the same config: the extension is added once.
-        if not any(ext is self.terms for ext in config.markdown_extensions):
-            config.markdown_extensions.append(self.terms)
+        for ext in (self.terms, self.paragraphs):
+            if not any(e is ext for e in config.markdown_extensions):
+                config.markdown_extensions.append(ext)
         return config
 
     def on_build_error(self, *, error):
@@ -141,10 +144,14 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         pid = page_id(page)
         self.terms.page = None
+        self.paragraphs.ids = None
         if pid is None:
             return markdown
         page.meta = published_meta(page.meta, pid.lang)
         site = self.site
+        by = {(p.page.stem, p.page.lang): p for p in site.pages}
+        zh = by.get((pid.stem, "zh"))
+        self.paragraphs.ids = paragraph_ids(zh, by.get((pid.stem, "en"))) if zh else None
         if pid.stem not in NO_TERMS:
             glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
             self.terms.page = PageTerms(site.glossary, pid.lang, glossary_href)

@@ -173,6 +173,18 @@ RULES: tuple[Rule, ...] = (
         {"en": "Give both files the same ids in the same order.", "zh": "两个文件使用相同的 id，顺序也相同。"},
     ),
     Rule(
+        ("PARITY-PARAGRAPHS",),
+        "error",
+        {
+            "en": "A section has a different number of body paragraphs (prose at its top level, not in a box, list or table) in the two languages: paragraph links pair them by place.",
+            "zh": "某一节在两种语言中的正文段落数不同（指该节顶层的正文段落，不含框、列表和表格）：段落链接按位置把两种语言的段落配对。",
+        },
+        {
+            "en": "Give each Chinese paragraph one English paragraph, in the same order.",
+            "zh": "每个中文段落对应一个英文段落，顺序相同。",
+        },
+    ),
+    Rule(
         ("PARITY-NOTES",),
         "error",
         {

@@ -32,14 +32,12 @@ def article_jsonld(
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
-        "@id": root + pid.url(),
         "url": root + pid.url(),
         "headline": headline,
         "description": description,
         "inLanguage": HREFLANG[pid.lang],
         "dateModified": modified.isoformat(),
         "publisher": {"@type": "Organization", "name": site_name, "url": root},
-        "author": {"@type": "Organization", "name": site_name, "url": root},
     }
     if source is not None:
         data["datePublished"] = source.date  # the article's: the site explains it, section by section
@@ -51,6 +49,6 @@ def article_jsonld(
             "inLanguage": HREFLANG["zh"],
             "publisher": {"@type": "Organization", "name": source.outlet[pid.lang]},
         }
-    counterpart = {"@type": "Article", "@id": root + pid.url(other), "inLanguage": HREFLANG[other]}
+    counterpart = {"@type": "Article", "url": root + pid.url(other), "inLanguage": HREFLANG[other]}
     data["translationOfWork" if pid.lang == "en" else "workTranslation"] = counterpart
     return script_json(data)

@@ -145,10 +145,11 @@ def test_chinese_body_text_asks_for_a_cjk_font_first(open_page, stem):
 
 
 def _fonts_drawing(page, text: str) -> list[str]:
-    """The fonts Chromium actually draws `text` with, set in the page's first paragraph."""
-    page.locator("article p").first.evaluate(
+    """The fonts Chromium actually draws `text` with, set in the page's first body paragraph
+    (laid out before asking: the fonts of a node not yet laid out are none)."""
+    page.locator('article p[id^="p-"]').first.evaluate(
         "(p, text) => { const s = document.createElement('span'); s.id = 'probe'; "
-        "s.textContent = text; p.prepend(s); }",
+        "s.textContent = text; p.prepend(s); return s.getBoundingClientRect().width; }",
         text,
     )
     cdp = page.context.new_cdp_session(page)
