@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 SITE   := $(VENV)/.site
 STAMP  := $(VENV)/.installed
 
-.PHONY: serve build test new-page translated bench budget screenshots lock clean
+.PHONY: serve build test new-page translated bench budget screenshots pdf lock clean
 
 # What builds the site (the deploy job installs only this), then our own package
 # in editable mode: scripts/site_tools, with the MkDocs plugin and the CLI.
@@ -62,6 +62,10 @@ budget: build
 # Every page in both languages, light, dark and at 375 px, into test-artifacts/screenshots/.
 screenshots: build
 	$(PY) -m site_tools screenshots
+
+# The print edition (every section on one page) as a PDF per language, into test-artifacts/pdf/.
+pdf: build
+	$(PY) -m site_tools pdf
 
 # Re-pin requirements*.txt (with hashes) after editing requirements*.in.
 LOCK := --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links

@@ -19,7 +19,7 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_term_is_marked_at_most_once_per_page(built_site, stem, lang):
     html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
-    repeated = [t for t, n in Counter(re.findall(r'<a class="term"[^>]*data-term="([^"]+)"', html)).items() if n > 1]
+    repeated = [t for t, n in Counter(re.findall(r'<a class="term" href="[^"#]*#([^"]+)"', html)).items() if n > 1]
     assert repeated == []
 
 

@@ -28,6 +28,7 @@ def _plugin(monkeypatch, calls):
 class _Config(dict):
     site_dir = "site"
     site_url = ""
+    extra: dict = {}
 
 
 def test_the_site_is_finished_once_after_static_i18n_builds_the_other_language_inside(monkeypatch):

@@ -10,7 +10,7 @@ from importlib.metadata import packages_distributions
 from helpers import ROOT
 
 # Tools for maintainers and tests, not for the build: they may use development packages.
-DEV_ONLY = {"cli/budget.py", "cli/screenshots.py", "cli/bench.py"}
+DEV_ONLY = {"cli/budget.py", "cli/screenshots.py", "cli/bench.py", "cli/pdf.py"}
 
 
 def _third_party_imports(path) -> set[str]:

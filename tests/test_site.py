@@ -241,7 +241,7 @@ def test_chinese_typography_leading_measure_and_no_faux_italics(built_site):
     zh = re.search(r":lang\(zh-Hans\) \.md-typeset\s*\{([^}]*)\}", css)[1]
     assert float(re.search(r"line-height:\s*([\d.]+)", zh)[1]) >= 1.75
     # The measure of running text (top-level paragraphs and list items; boxes span their width).
-    assert re.search(r":lang\(zh-Hans\) \.md-content__inner > p,[^{]*\{\s*max-width:\s*40em", css)
+    assert re.search(r":lang\(zh-Hans\) \.md-content__inner\s*>\s*p,[^{]*\{\s*max-width:\s*40em", css)
     italics = re.search(r":lang\(zh-Hans\) em,\s*:lang\(zh-Hans\) i\s*\{([^}]*)\}", css)[1]
     assert "font-style:normal" in italics.replace(" ", "")
 

@@ -14,7 +14,7 @@ import re
 
 from .gitdates import format_date
 from .pages import Page
-from .reading_time import label
+from .reading_time import label, ways_html
 from .sources import Source
 from .languages import strings_for
 
@@ -51,7 +51,9 @@ def with_kicker(markdown: str) -> str:
     return re.sub(r"^# (?P<text>.*?)[ \t]*(?:\{(?P<attrs>[^}]*)\})?[ \t]*$", mark, markdown, count=1, flags=re.M)
 
 
-def masthead(cover: dict, headline: str, sources: dict[str, Source], lang: str, minutes: int) -> str:
+def masthead(
+    cover: dict, headline: str, sources: dict[str, Source], lang: str, minutes: int, ways: list[tuple[str, str]] = ()
+) -> str:
     t = TEXT[lang]
     source = sources.get(cover.get("article_source"))
     if source is None:
@@ -66,6 +68,7 @@ def masthead(cover: dict, headline: str, sources: dict[str, Source], lang: str, 
             f'<span class="cover__date">{t["article"].format(outlet=outlet, date=_time(source.date, lang))}</span>',
             f'<span class="cover__date">{t["reviewed"].format(date=_time(cover.get("reviewed"), lang))}</span>',
             f'<span class="reading-time">{label(minutes, lang)}</span>',
+            *(f'<span class="cover__way">{link}</span>' for link in ways_html(ways)),
             "</p>",
             "</div>",
             "",

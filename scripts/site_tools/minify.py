@@ -1,29 +1,25 @@
-"""Our own stylesheet and scripts, smaller: comments and indentation out; and the
-pages' blank lines and indentation between tags (the theme's templates leave many).
+"""Our own stylesheets and scripts, smaller, and the pages' blank lines and indentation
+between tags (the theme's templates leave many).
 
-Not a general minifier: our files hold no strings with // or /*, which a test
-keeps true. Measured on 2026-11-30: the four scripts go from 5.1 KB to 3.6 KB
-gzipped (1.0 KB less on an article page, which loads two of them); a real
-minifier would rename variables for a few hundred bytes more, not worth a
-Node.js dependency in the build."""
+Scripts and stylesheets go through rjsmin and rcssmin, the minifiers mkdocs-minify-plugin
+uses: whitespace and comments out, nothing renamed. Measured on 2026-11-30 against the
+comment-and-indentation stripping done here before: term-hints.js 2.31 -> 1.95 KB and
+site.css 3.62 -> 3.51 KB gzipped, 0.5 KB less on every article page."""
 
 from __future__ import annotations
 
 import re
 
-import tinycss2
+import rcssmin
+import rjsmin
 
 
 def minify_js(js: str) -> str:
-    """Our own small scripts: drop comments and indentation (they hold no strings with // or /*)."""
-    js = re.sub(r"/\*.*?\*/", "", js, flags=re.S)
-    js = re.sub(r"^\s*//.*$", "", js, flags=re.M)
-    return "\n".join(line.strip() for line in js.splitlines() if line.strip()) + "\n"
+    return rjsmin.jsmin(js) + "\n"
 
 
 def minify_css(css: str) -> str:
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return re.sub(r"\s*\n\s*", " ", "".join(tinycss2.serialize([r]) for r in rules))
+    return rcssmin.cssmin(css)
 
 
 # Verbatim elements (their whitespace is content, or code whose CSP hash must not change),

@@ -28,8 +28,9 @@ from .pages import FENCE, Page, Section, sections_by_id
 RULE = "PARITY-PARAGRAPHS"
 # Lines that start something other than a body paragraph.
 _NOT_PROSE = re.compile(r"^(?:\s{2,}|\t|!!!|\?\?\?|:::|<|[-*+] |\d+[.)] |\||#|>)")
-# After toc (5) and attr_list (8), which give headings their ids; before the terms (-10).
-PRIORITY = 2
+# After attr_list (8), which gives headings their `{#id}`; before MkDocs collects the page's
+# anchors (5), so that links to a paragraph (its own link among them) are checked like any.
+PRIORITY = 6
 
 
 def body_paragraphs(section: Section) -> list[tuple[int, str]]:
@@ -105,6 +106,7 @@ class ParagraphIdsExtension(Extension):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.ids: dict[str, list[str]] | None = None
+        self.link_title = ""  # the paragraph link's tooltip, in the page's language; "" for no link
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_ParagraphIds(md, self), "site_paragraph_ids", PRIORITY)
@@ -118,11 +120,11 @@ class _ParagraphIds(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.ext.ids:
             return
-        found: dict[str, list[etree.Element]] = {}
+        found: dict[str | None, list[etree.Element]] = {}
         section = "(top)"
         for child in root:
-            if re.fullmatch(r"h[1-6]", child.tag) and child.get("id"):
-                section = child.get("id")
+            if re.fullmatch(r"h[1-6]", child.tag):
+                section = child.get("id")  # None for a heading without `{#id}`: no ids there, as in the Markdown
             elif child.tag == "p" and not _starts_with_raw_html(child):
                 found.setdefault(section, []).append(child)
         for sid, paras in found.items():
@@ -131,6 +133,15 @@ class _ParagraphIds(Treeprocessor):
                 for p, pid in zip(paras, ids, strict=True):
                     if not p.get("id"):
                         p.set("id", pid)
+                        if self.ext.link_title:
+                            _add_link(p, pid, self.ext.link_title)
+
+
+def _add_link(p: etree.Element, pid: str, title: str) -> None:
+    """The paragraph's own link, at its end: shown on hover or focus, and a click copies the
+    paragraph's address (language-switch.js). Its mark is drawn by CSS, so search and the
+    text checks never see it."""
+    etree.SubElement(p, "a", {"class": "p-link", "href": f"#{pid}", "title": title})
 
 
 def _starts_with_raw_html(p: etree.Element) -> bool:

@@ -26,6 +26,7 @@ import mkdocs.exceptions
 import mkdocs.plugins
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
+from mkdocs.structure.files import File, InclusionLevel
 
 from . import languages as L
 from . import reading_time
@@ -36,6 +37,7 @@ from .citing import page_footer
 from .claims import claim_review_jsonld, expand_markers, render_claims, render_verdicts
 from .corrections import FEED, render_corrections, write_feeds
 from .cover import CoverError, masthead, reading_path, with_kicker
+from .composed import PARALLEL, PRINT, Body, Composed, composed_pages, fill, parallel_html, print_html
 from .directives import expand_directives, find_directives
 from .gitdates import last_updated, page_date
 from .glossary_page import render_glossary
@@ -93,6 +95,10 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # set in on_page_markdown, right before MkDocs converts the page.
         self.terms = TermsExtension()
         self.paragraphs = ParagraphIdsExtension()  # ids the same in both languages, set per page
+        # Composed pages (side-by-side views, print editions): filled in after both languages
+        # from the bodies of the pages they show.
+        self.bodies: dict[tuple[str, str], Body] = {}
+        self.composed: dict[str, tuple[Composed, Path]] = {}  # src_uri -> page, written file
 
     def use_site(self, site) -> None:
         """Build with the data the caller has loaded and checked (the build script), instead
@@ -122,6 +128,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # Reloaded on every build so that `mkdocs serve` picks up data edits.
         self.site = self.given_site or load_site(self.root)
         self.cards = {}
+        self.bodies, self.composed = {}, {}
         if self.config.report_rules:
             for f in check_site_data(self.site):
                 log.warning(f.text())
@@ -141,17 +148,37 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
                 files.remove(file)
         return files
 
+    @mkdocs.plugins.event_priority(-200)  # after static-i18n has chosen this language's files
+    def on_nav(self, nav, *, config, files):
+        """Add this language's composed pages: out of the navigation and of search, built
+        from a generated shell (static-i18n reads only files on disk, so they come after it)."""
+        lang = _build_language(config)
+        site = self.site
+        titles = {(p.page.stem, p.page.lang): _text(p.meta.get("title")) for p in site.pages}
+        for c in composed_pages(lang, titles, article_stems(config), render_sources(site.sources, lang)):
+            file = File.generated(config, c.src_uri, content=c.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            file.dest_uri = c.url
+            files.append(file)
+            self.composed[c.src_uri] = (c, Path(file.abs_dest_path))
+        return nav
+
     def on_page_markdown(self, markdown, *, page, config, files):
         pid = page_id(page)
         self.terms.page = None
         self.paragraphs.ids = None
         if pid is None:
             return markdown
+        if page.file.src_uri in self.composed:
+            page.meta = dict(published_meta(page.meta, pid.lang), search={"exclude": True}, robots="noindex")
+            page.meta["hide"] = ["navigation", "toc"]
+            page.edit_url = None  # nothing to edit: it is made of other pages
+            return markdown
         page.meta = published_meta(page.meta, pid.lang)
         site = self.site
         by = {(p.page.stem, p.page.lang): p for p in site.pages}
         zh = by.get((pid.stem, "zh"))
         self.paragraphs.ids = paragraph_ids(zh, by.get((pid.stem, "en"))) if zh else None
+        self.paragraphs.link_title = L.STRINGS[pid.lang]["paragraph_link"]
         if pid.stem not in NO_TERMS:
             glossary_href = posixpath.relpath(L.PageId("glossary", pid.lang).url(), posixpath.dirname(page.url) or ".")
             self.terms.page = PageTerms(site.glossary, pid.lang, glossary_href)
@@ -175,7 +202,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         if any(name == "cover" for _, name, _ in find_directives(markdown)):
             markdown = with_kicker(markdown)
         elif pid.stem not in NO_READING_TIME:
-            notices.insert(0, reading_time.reading_time_html(minutes, pid.lang))
+            notices.insert(0, reading_time.reading_time_html(minutes, pid.lang, self._ways(pid, page.url)))
         for block in reversed(notices):  # each goes right under the H1: the first ends up on top
             markdown = after_h1(markdown, block)
         if source_lang != pid.lang:
@@ -197,7 +224,11 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
                 "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
                 "sources": lambda _: render_sources(site.sources, pid.lang),
                 "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
-                "cover": lambda _: _cover(lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes)),
+                "cover": lambda _: _cover(
+                    lambda: masthead(
+                        cover, config.site_name, site.sources, pid.lang, minutes, self._ways(pid, page.url)
+                    )
+                ),
                 "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
             },
         )
@@ -205,7 +236,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         pid = page_id(page)
-        if pid is None:
+        if pid is None or page.file.src_uri in self.composed:
             return html
         html = _PERMALINK_TITLE.sub(lambda m: m[1] + L.STRINGS[pid.lang]["permalink"] + '"', html)
         terms, self.terms.page = self.terms.page, None
@@ -216,7 +247,9 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
         if L.PageId.from_src(page.file.src_uri).lang == "en":
             html = curly_quotes(html)
-        return keep_together(html)
+        html = keep_together(html)
+        self.bodies[(pid.stem, pid.lang)] = Body(html, page.url)
+        return html
 
     def on_template_context(self, context, *, template_name, config):
         # Pages without a source file (404.html): the build's theme language tells.
@@ -226,7 +259,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         pid = page_id(page)
         if pid is None:
             return context
-        updated = last_updated(self.root / "docs" / page.file.src_uri, pid.lang)
+        updated = last_updated(self._source(page), pid.lang)
         if updated:
             page.meta["revision_date"] = updated
         # The theme's language selector and <link rel=alternate hreflang> read this.
@@ -240,9 +273,38 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         context["og_locale_alternate"] = L.OG_LOCALE[L.OTHER[pid.lang]]
         return context
 
+    def _ways(self, pid: L.PageId, page_url: str) -> list[tuple[str, str]]:
+        """(href, label) of the page's side-by-side view and, on the overview, the print edition."""
+        s, here = L.STRINGS[pid.lang], posixpath.dirname(page_url) or "."
+        out = []
+        for c, _ in self.composed.values():
+            if c.lang == pid.lang and (
+                c.key == PARALLEL.format(stem=pid.stem) or (c.key == PRINT and pid.stem == "index")
+            ):
+                out.append((posixpath.relpath(c.url, here), s["print.link" if c.key == PRINT else "parallel.link"]))
+        return out
+
+    def _source(self, page) -> Path:
+        """The file a page's dates come from: its own, or for a composed page, its base page's."""
+        composed = self.composed.get(page.file.src_uri)
+        src = L.PageId(composed[0].base, composed[0].lang).src() if composed else page.file.src_uri
+        return self.root / "docs" / src
+
     def _card(self, context, page, config, pid: L.PageId) -> None:
         """The page's share card (og:image), drawn in on_post_build; none without a CJK font."""
         if cjk_font() is None or not config.site_url:
+            return
+        composed = self.composed.get(page.file.src_uri)
+        if composed:  # the card of the page it shows
+            root = config.site_url.rstrip("/") + "/"
+            name = CARD_FILE.format(stem=composed[0].base, lang=pid.lang)
+            if name in self.cards:
+                context["og_image"] = {
+                    "url": root + name,
+                    "alt": self.cards[name][0],
+                    "width": CARD_WIDTH,
+                    "height": CARD_HEIGHT,
+                }
             return
         name = CARD_FILE.format(stem=pid.stem, lang=pid.lang)
         root = config.site_url.rstrip("/") + "/"
@@ -262,7 +324,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         url = page.canonical_url or lang_root + page.url
         title = page.meta.get("title") or page.title or ""
         title = _text(title)
-        date = page_date(self.root / "docs" / page.file.src_uri) or datetime.date.today()
+        date = page_date(self._source(page)) or datetime.date.today()
         context["trust_footer"] = page_footer(
             title, config.site_name, url, date, pid.lang, config.extra.get("report_email")
         )
@@ -300,6 +362,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         self.depth -= 1
         if self.depth > 0:
             return  # the nested language build: act once, after the last language is written
+        self._fill_composed(config)
         for lang in L.LANGUAGES:
             out = Path(config.site_dir) / DEFINITIONS.format(lang=lang)
             out.parent.mkdir(parents=True, exist_ok=True)
@@ -313,6 +376,37 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         finish_site(Path(config.site_dir), config, csp=self.command != "serve")
         # The corrections log's Atom feeds, one per language root.
         write_feeds(Path(config.site_dir), self.site.corrections, config.site_url or "", self.site_names, L.ROOT)
+
+    def _fill_composed(self, config) -> None:
+        """Write the text of the composed pages into their built shells."""
+        stems = article_stems(config)
+        for c, path in self.composed.values():
+            if not path.exists():
+                continue
+            root = L.language_root_from(c.url, L.DEFAULT)
+            defs = definitions_block(c.lang, root + DEFINITIONS.format(lang=c.lang))
+            if c.key == PRINT:
+                text = print_html([(s, self.bodies[(s, c.lang)]) for s in stems if (s, c.lang) in self.bodies], c.url)
+            else:
+                text = parallel_html(self.bodies[(c.base, "zh")], self.bodies[(c.base, "en")], c.url, c.lang)
+            path.write_text(minify_html(fill(path.read_text(encoding="utf-8"), text + defs)), encoding="utf-8")
+
+
+def article_stems(config) -> list[str]:
+    """The article's pages, in reading order: the overview, then the cover's reading path."""
+    return ["index", *((config.extra.get("cover") or {}).get("reading_path") or ())]
+
+
+def _build_language(config) -> str:
+    """The language static-i18n is building now (it sets the theme's language per build)."""
+    return next(
+        (
+            lang
+            for lang in L.LANGUAGES
+            if L.HREFLANG[lang] == config.theme["language"] or lang == config.theme["language"]
+        ),
+        L.DEFAULT,
+    )
 
 
 def _text(value) -> str:

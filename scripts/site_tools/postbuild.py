@@ -97,9 +97,21 @@ def write_language_sitemaps(site_dir: Path, site_url: str) -> None:
         ET.ElementTree(urlset).write(out, encoding="utf-8", xml_declaration=True)
 
 
+def sitemaps_beside_pages(site_dir: Path) -> None:
+    """Instant navigation fetches `sitemap.xml` beside each page's language alternates, so a
+    folder of pages below a language root (the side-by-side views) gets that language's."""
+    for folder in sorted({p.parent for p in site_dir.rglob("*.html")}):
+        rel = folder.relative_to(site_dir).as_posix() + "/"
+        lang = next((g for g in L.LANGUAGES if L.ROOT[g] and rel.startswith(L.ROOT[g])), L.DEFAULT)
+        own = site_dir / L.ROOT[lang] / "sitemap.xml"
+        if folder != own.parent and own.is_file() and not (folder / "sitemap.xml").exists():
+            (folder / "sitemap.xml").write_bytes(own.read_bytes())
+
+
 def finish_site(site_dir: Path, config, csp: bool = True) -> None:
     split_search_index(site_dir)
     write_language_sitemaps(site_dir, config.site_url or "")
+    sitemaps_beside_pages(site_dir)
     purge_theme_css(site_dir)
     if csp:
         add_csp(site_dir, [Path(d) for d in config.theme.dirs])

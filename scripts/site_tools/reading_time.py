@@ -40,6 +40,12 @@ def label(n: int, lang: str) -> str:
     return STRINGS[lang]["reading_time"].format(n=n)
 
 
-def reading_time_html(n: int, lang: str) -> str:
+def reading_time_html(n: int, lang: str, links: list[tuple[str, str]] = ()) -> str:
+    """The reading time, and links to the other ways of reading the page (side by side, print)."""
     # Kept out of search: it is about the page, not part of it.
-    return f'<p class="reading-time" data-search-exclude>{label(n, lang)}</p>'
+    return f'<p class="reading-time" data-search-exclude>{" · ".join([label(n, lang), *ways_html(links)])}</p>'
+
+
+def ways_html(links: list[tuple[str, str]]) -> list[str]:
+    """(href, label) pairs as links; both are the site's own, escaped all the same."""
+    return [f'<a href="{html.escape(href)}">{html.escape(text)}</a>' for href, text in links]

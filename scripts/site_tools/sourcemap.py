@@ -18,6 +18,7 @@ from dataclasses import replace
 
 from pathlib import Path
 
+from .composed import rebase_url, shown_in
 from .directives import find_directives
 from .findings import Finding
 from .pages import Page
@@ -60,9 +61,12 @@ def to_sources(findings: list[Finding], pages: list[Page], shown_as: str, root: 
     out = []
     for f in findings:
         page = by_url.get(f.path)
+        url = None
         if f.path.startswith(shown_as + "/"):  # "no id 'x' in site/en/a.html": the page's source instead
             f = replace(f, message=_named_by_source(f.message, by_url))
-        url = _address(f.message) if page else None
+            if page is None:  # a side-by-side view or print edition: the page it shows
+                page, url = _shown(f, f.path.removeprefix(shown_as + "/"), pages)
+        url = url or (_address(f.message) if page else None)
         where = _find(page, url) if url else None
         if where is not None:
             moved = replace(f, path=page.path, line=where[0], col=where[1])
@@ -73,6 +77,21 @@ def to_sources(findings: list[Finding], pages: list[Page], shown_as: str, root: 
         if moved is f or (moved.path, moved.line) not in reported:  # a line already reported: once
             out.append(moved)
     return out
+
+
+def _shown(f: Finding, built: str, pages: list[Page]) -> tuple[Page | None, str | None]:
+    """For a finding in a composed page (its text is other pages'): the page it shows that
+    writes the address, and the address as that page writes it; else the first page it shows."""
+    stem, lang = shown_in(built)
+    shown = [
+        p for p in pages if (stem is not None and p.page.stem == stem) or (lang is not None and p.page.lang == lang)
+    ]
+    address = _address(f.message)
+    for page in shown if address else ():
+        url = rebase_url(address, built, page.page.url())
+        if _find(page, url) is not None:
+            return page, url
+    return (shown[0] if shown else None), None
 
 
 def _named_by_source(message: str, by_url: dict[str, Page]) -> str:

@@ -236,7 +236,8 @@ class _Marker:
         return "".join(pieces) + text[last:]
 
     def link(self, tid: str, text: str) -> etree.Element:
-        a = etree.Element("a", {"class": "term", "href": f"{self.page.glossary_href}#{tid}", "data-term": tid})
+        # The term's id is the link's fragment: the script reads it there (no second copy).
+        a = etree.Element("a", {"class": "term", "href": f"{self.page.glossary_href}#{tid}"})
         a.text = text
         return a
 

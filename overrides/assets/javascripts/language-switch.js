@@ -1,4 +1,4 @@
-/* Keep the reader's place when switching language.
+/* Keep the reader's place when switching language, and give out a paragraph's place.
  *
  * The selector's links point at this page's counterpart when the page is
  * first rendered. Instant navigation swaps the content and the <head> but not
@@ -28,5 +28,21 @@
   // while it is hovered or focused (status bar, "copy link").
   ["click", "auxclick", "mouseover", "focusin"].forEach(function (type) {
     document.addEventListener(type, update, true);
+  });
+
+  // A paragraph's link (paragraphs.py) copies the paragraph's address and puts it in the
+  // address bar; where the clipboard is refused, the link simply goes to the paragraph.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.p-link");
+    if (!link || !navigator.clipboard) return;
+    event.preventDefault();
+    history.replaceState(history.state, "", link.hash);
+    navigator.clipboard.writeText(location.href).then(
+      function () {
+        link.classList.add("p-link--copied");
+        setTimeout(function () { link.classList.remove("p-link--copied"); }, 2000);
+      },
+      function () { location.hash = link.hash; }
+    );
   });
 })();

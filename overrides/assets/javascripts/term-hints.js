@@ -56,7 +56,7 @@
 
   function defsFor(term, all) {
     var b = block();
-    var id = term.getAttribute("data-term");
+    var id = decodeURIComponent(term.hash.slice(1)); // the glossary entry the term links to
     var def = b && Object.prototype.hasOwnProperty.call(all, id) ? all[id] : null;
     return def ? { block: b, name: def[0], text: def[1] } : null;
   }
@@ -180,7 +180,7 @@
   }
 
   function termOf(target) {
-    return target instanceof Element ? target.closest("a.term[data-term]") : null;
+    return target instanceof Element ? target.closest("a.term[href*='#']") : null;
   }
 
   function inPop(target) {

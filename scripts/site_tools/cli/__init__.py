@@ -22,6 +22,7 @@ VERBS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "bench": ("bench", (), "build and check times for synthetic sites of growing size"),
     "budget": ("budget", (), "first-view download sizes and Lighthouse scores of the built site"),
     "screenshots": ("screenshots", (), "every page in both languages, light, dark and at 375 px"),
+    "pdf": ("pdf", (), "the print edition as a PDF per language, printed by Chromium"),
 }
 
 

@@ -26,6 +26,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from site_tools.composed import PARALLEL, PRINT
 from site_tools.project import project_root
 from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
 
@@ -132,20 +133,29 @@ def main(argv=None, root: Path | None = None) -> int:
         counted = ["HTML", "CSS", "JS", "SVG", "fonts"]
         also = ["JSON", "other"]  # the search index and the sitemaps, fetched after the page renders
         print(
-            f"{'page':<28}"
+            f"{'page':<34}"
             + "".join(f"{k:>7}" for k in counted)
             + f"{'total':>8}"
             + "   |"
             + "".join(f"{k:>9}" for k in ["index", "sitemaps"])
         )
-        for page in [p for lang in ("", "en/") for p in (lang + a for a in ARTICLE)]:
+        # The side-by-side views and print editions hold two pages' or five pages' text: their
+        # weight is shown, not held to the budget (– in place of ✓/✗).
+        composed = [
+            f"{lang}{PARALLEL.format(stem=a.removesuffix('.html'))}.html" for lang in ("", "en/") for a in ARTICLE
+        ]
+        composed += [f"{lang}{PRINT}.html" for lang in ("", "en/")]
+        for page in [p for lang in ("", "en/") for p in (lang + a for a in ARTICLE)] + composed:
+            if not (site / page).exists():
+                continue
             sizes = first_view(sites[0][3], page)
             total = sum(sizes.get(k, 0) for k in counted)
+            verdict = "–" if page in composed else "✓" if total <= BUDGET_KB * 1024 else "✗"
             print(
-                f"{page:<28}"
+                f"{page:<34}"
                 + "".join(f"{sizes.get(k, 0) / 1024:>6.1f}K" for k in counted)
                 + f"{total / 1024:>7.1f}K"
-                + f" {'✓' if total <= BUDGET_KB * 1024 else '✗'} |"
+                + f" {verdict} |"
                 + "".join(f"{sizes.get(k, 0) / 1024:>8.1f}K" for k in also)
             )
         if not args.no_lighthouse:

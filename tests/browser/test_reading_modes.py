@@ -1,0 +1,107 @@
+"""Reading across languages and off the screen: the side-by-side view, paragraph links, and
+the print edition with its PDFs."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from helpers import built_page
+from site_tools.languages import LANGUAGES, PageId
+
+pytestmark = pytest.mark.browser
+
+ARTICLE = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_at_375_px_the_side_by_side_view_needs_no_sideways_scrolling(open_page, lang):
+    page, rec = open_page(PageId("parallel/impact-on-china", lang).url(), width=375, height=800, touch=True)
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 375
+    # One under the other: the English cell starts below the Chinese one.
+    zh, en = (page.locator(f'.parallel__row[id^="p-"] .parallel__cell[lang="{c}"]').first for c in ("zh-Hans", "en"))
+    assert en.bounding_box()["y"] >= zh.bounding_box()["y"] + zh.bounding_box()["height"] - 1
+    assert rec.console_errors == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_wide_screen_each_row_is_two_columns_that_start_level(open_page, lang):
+    page, _ = open_page(PageId("parallel/us-motives", lang).url(), width=1280, height=900)
+    rows = page.locator(".parallel__row")
+    for i in range(min(rows.count(), 6)):
+        zh, en = (rows.nth(i).locator(f'.parallel__cell[lang="{c}"]').bounding_box() for c in ("zh-Hans", "en"))
+        assert zh["x"] + zh["width"] <= en["x"] and abs(zh["y"] - en["y"]) < 1
+
+
+def test_a_phone_reader_can_show_one_language_and_then_both_again(open_page):
+    page, _ = open_page(PageId("parallel/us-motives", "zh").url(), width=375, height=800, touch=True)
+    cells = {c: page.locator(f'.parallel__cell[lang="{c}"]').first for c in ("zh-Hans", "en")}
+    page.locator('label[for="parallel-en"]').tap()
+    assert not cells["zh-Hans"].is_visible() and cells["en"].is_visible()
+    page.locator('label[for="parallel-both"]').tap()
+    assert cells["zh-Hans"].is_visible() and cells["en"].is_visible()
+
+
+def test_a_paragraph_link_copies_the_paragraphs_address_and_the_language_switch_keeps_the_paragraph(
+    open_page, site_url
+):
+    page, rec = open_page("us-motives.html", width=1280, height=900)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    para = page.locator('article p[id^="p-"]').nth(2)
+    pid = para.get_attribute("id")
+    link = para.locator("a.p-link")
+    assert link.evaluate("a => getComputedStyle(a).opacity") == "0"  # out of the way until wanted
+    para.hover()
+    page.wait_for_timeout(50)
+    assert link.evaluate("a => getComputedStyle(a).opacity") == "1"
+    link.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == f"{site_url}us-motives.html#{pid}" and page.url == copied
+    page.locator(".md-header .md-select button").hover()
+    page.locator('.md-header a[data-language-switch][hreflang="en"]').click()
+    page.wait_for_url(f"**/en/us-motives.html#{pid}")
+    assert page.locator(f"#{pid}").count() == 1  # the same paragraph, in English
+    assert rec.console_errors == []
+
+
+def test_a_paragraph_link_is_one_tab_stop_that_shows_when_focused(open_page):
+    page, _ = open_page("en/us-motives.html", width=1280, height=900)
+    link = page.locator('article p[id^="p-"] a.p-link').first
+    link.focus()
+    assert link.evaluate("a => getComputedStyle(a).opacity") == "1"
+    assert link.get_attribute("title") == "Copy a link to this paragraph"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_print_edition_prints_the_text_alone_with_a_page_break_before_each_part(open_page, lang):
+    page, rec = open_page(PageId("print", lang).url(), width=800, height=1000)
+    page.emulate_media(media="print")
+    shown = page.evaluate("""() => {
+      const visible = s => [...document.querySelectorAll(s)].some(e => e.checkVisibility());
+      return {chrome: ['.md-header', '.md-sidebar--primary', '.md-footer', '.md-search', '.composed-intro',
+                       '.cover__way', '.p-link', '.chart__data'].filter(visible),
+              breaks: [...document.querySelectorAll('.print-part')].map(e => getComputedStyle(e).breakBefore)};
+    }""")
+    assert shown["chrome"] == []
+    assert shown["breaks"] == ["auto"] + ["page"] * (len(ARTICLE) - 1)
+    assert rec.console_errors == []
+
+
+def test_the_pdfs_of_make_pdf_hold_every_part_and_the_sources_in_each_language(browser, site_url, built_site, tmp_path):
+    from pypdf import PdfReader
+
+    from site_tools.cli.pdf import print_pdfs
+
+    pdfs = print_pdfs(browser, site_url, tmp_path)  # what `make pdf` writes, from the served site
+    for lang, path in zip(LANGUAGES, pdfs, strict=True):
+        reader = PdfReader(path)
+        text = re.sub(r"\s+", "", "".join(p.extract_text() for p in reader.pages))
+        for stem in ARTICLE:
+            html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
+            h1 = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)[1]
+            title = re.sub(r"\s+", "", unescape(re.sub(r"<[^>]+>", "", h1))).replace("¶", "")
+            assert title in text, (lang, stem)
+        assert ("来源" if lang == "zh" else "Sources") in text
+        assert 10 < len(reader.pages) < 60
