@@ -68,3 +68,42 @@ def test_a_chinese_line_never_starts_with_closing_punctuation():
 def test_english_wraps_by_word_and_a_long_text_ends_in_an_ellipsis():
     assert cards._wrap("one two three four five six", _Font(), 90, "en", 2) == ["one two", "three…"]
     assert cards._wrap("one two three", _Font(), 90, "en", 2) == ["one two", "three"]
+
+
+@needs_font
+@pytest.mark.parametrize("stem", ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion"])
+def test_the_chinese_and_english_cards_of_an_article_page_differ(built_site, stem):
+    zh, en = ((built_site / "assets" / "cards" / f"{stem}.{lang}.png").read_bytes() for lang in LANGUAGES)
+    assert zh != en
+
+
+def _figure_pixels(data: bytes) -> int:
+    """How many pixels are drawn in the key figure's colour."""
+    from PIL import ImageChops
+
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    diff = ImageChops.difference(image, Image.new("RGB", image.size, cards.FIGURE)).convert("L")
+    return diff.point(lambda v: 255 if v < 14 else 0).histogram()[255]
+
+
+@needs_font
+def test_a_page_with_a_key_figure_gets_it_drawn_large_in_place_of_its_description(monkeypatch, tmp_path):
+    monkeypatch.setenv("H20_CACHE_DIR", str(tmp_path))
+    plain = cards.card("二、对中国 AI 产业的双重影响", "说明。", "H20 解禁解读", "example.org/h20", "zh")
+    figure = cards.card(
+        "二、对中国 AI 产业的双重影响",
+        "说明。",
+        "H20 解禁解读",
+        "example.org/h20",
+        "zh",
+        ("95% → 50%", "英伟达在华份额"),
+    )
+    assert _figure_pixels(plain) == 0
+    assert _figure_pixels(figure) > 2000  # the figure's strokes, in its colour
+
+
+@needs_font
+def test_the_article_pages_cards_carry_their_key_figures(built_site):
+    for stem in ("index", "us-motives", "impact-on-china", "strategic-paths"):
+        for lang in LANGUAGES:
+            assert _figure_pixels((built_site / "assets" / "cards" / f"{stem}.{lang}.png").read_bytes()) > 2000

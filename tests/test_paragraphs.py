@@ -71,3 +71,20 @@ def test_a_section_whose_chinese_changed_after_translation_is_a_warning_while_th
     zh_grown = page("zh", "# 甲 {#a}\n\n一。\n\n二。\n")
     [f] = [f for f in check_parity([zh_grown, en], Glossary([])) if f.rule == "PARITY-PARAGRAPHS"]
     assert f.severity == "warning"
+
+
+def test_a_share_card_figure_must_be_the_same_figure_in_both_languages():
+    def with_figure(lang, figure, caption="C"):
+        front = f"---\ntitle: T\ndescription: D\ncard_figure: {figure}\ncard_caption: {caption}\n---\n"
+        return parse_page(front + "# A {#a}\n\nText.\n", f"docs/a.{lang}.md", PageId("a", lang))
+
+    def found(zh, en):
+        return [(f.path, f.line, f.message) for f in check_parity([zh, en], Glossary([])) if f.rule == "FIGURE-PARITY"]
+
+    assert found(with_figure("zh", "45 亿美元"), with_figure("en", "US$4.5 billion")) == []
+    assert found(with_figure("zh", "45 亿美元"), with_figure("en", "US$5.5 billion")) == [
+        ("docs/a.en.md", 4, "the share card's figure 'US$5.5 billion' is not the figure of docs/a.zh.md:4")
+    ]
+    assert found(with_figure("zh", "82%"), page("en", "# A {#a}\n\nText.\n")) == [
+        ("docs/a.zh.md", 4, "the share card's figure '82%' is not the figure of docs/a.en.md (none there)")
+    ]

@@ -195,6 +195,21 @@ def test_malformed_front_matter_is_a_finding_with_its_line():
     assert [(f.rule, f.line) for f in p.findings] == [("FRONT-MATTER", 2)]
 
 
+def test_a_card_figure_without_its_caption_is_one_finding_at_the_figure_saying_what_to_add():
+    alone = parse_page(
+        '---\ntitle: T\ndescription: D\ncard_figure: "82%"\n---\n# A {#a}\n', "docs/a.en.md", PageId("a", "en")
+    )
+    [f] = alone.findings
+    assert (f.rule, f.line, f.message) == (
+        "FRONT-MATTER",
+        4,
+        "the front matter has 'card_figure' without 'card_caption'",
+    )
+    assert f.fix.startswith("add 'card_caption:' (What the card's figure counts")
+    both = '---\ntitle: T\ndescription: D\ncard_figure: "82%"\ncard_caption: Self-sufficiency\n---\n# A {#a}\n'
+    assert parse_page(both, "docs/a.en.md", PageId("a", "en")).findings == []
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text())
 def test_any_markdown_gives_findings_never_a_traceback(text):

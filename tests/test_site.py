@@ -238,11 +238,11 @@ def test_the_search_dialog_has_a_name_in_the_page_language(built_site, stem):
 
 def test_chinese_typography_leading_measure_and_no_faux_italics(built_site):
     css = (built_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
-    zh = re.search(r":lang\(zh-Hans\) \.md-typeset\s*\{([^}]*)\}", css)[1]
+    zh = re.search(r"\.md-typeset:lang\(zh-Hans\)\s*\{([^}]*)\}", css)[1]
     assert float(re.search(r"line-height:\s*([\d.]+)", zh)[1]) >= 1.75
     # The measure of running text (top-level paragraphs and list items; boxes span their width).
     assert re.search(r":lang\(zh-Hans\) \.md-content__inner\s*>\s*p,[^{]*\{\s*max-width:\s*40em", css)
-    italics = re.search(r":lang\(zh-Hans\) em,\s*:lang\(zh-Hans\) i\s*\{([^}]*)\}", css)[1]
+    italics = re.search(r"em:lang\(zh-Hans\),\s*i:lang\(zh-Hans\)\s*\{([^}]*)\}", css)[1]
     assert "font-style:normal" in italics.replace(" ", "")
 
 

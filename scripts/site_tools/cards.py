@@ -24,6 +24,7 @@ CARD_FILE = "assets/cards/{stem}.{lang}.png"  # under the site root, one per pag
 MAX_BYTES = 150_000
 # The site's colours (site.css: the header blue, and the text on it).
 BACKGROUND, TEXT, MUTED, RULE = (11, 90, 138), (255, 255, 255), (205, 225, 240), (86, 160, 205)
+FIGURE = (255, 214, 102)  # the key figure: warm on the blue (5.3:1)
 MARGIN = 80
 # Characters a Chinese line may not start with (kinsoku): they stay at the end of the line before.
 _NO_LINE_START = set("，。、；：！？）》」』”’%％")
@@ -80,7 +81,15 @@ def _wrap(text: str, font, width: int, lang: str, max_lines: int) -> list[str]:
     return lines
 
 
-def draw_card(title: str, description: str, label: str, host: str, lang: str, font_file: str) -> bytes:
+def draw_card(
+    title: str,
+    description: str,
+    label: str,
+    host: str,
+    lang: str,
+    font_file: str,
+    figure: tuple[str, str] | None = None,
+) -> bytes:
     from PIL import Image, ImageDraw, ImageFont
 
     if lang == "en" and font_file == cjk_font():  # no Latin font here: straight quotes, drawn half width
@@ -97,16 +106,23 @@ def draw_card(title: str, description: str, label: str, host: str, lang: str, fo
     draw.rectangle((MARGIN, 116, MARGIN + 96, 122), fill=RULE)
     big = font(66 if lang == "zh" else 56)
     y = 162
-    for line in _wrap(title, big, inner, lang, 3):
+    for line in _wrap(title, big, inner, lang, 2 if figure else 3):
         draw.text((MARGIN, y), line, font=big, fill=TEXT)
         y += 86 if lang == "zh" else 76
     body = font(32)
     y += 18
-    for line in _wrap(description, body, inner, lang, 3 if y < 380 else 2):
-        if y > HEIGHT - 130:
-            break
-        draw.text((MARGIN, y), line, font=body, fill=MUTED)
-        y += 46
+    if figure:  # the key figure, large, with what it counts
+        value, caption = figure
+        draw.text((MARGIN, y), value, font=font(92), fill=FIGURE)
+        y += 112
+        for line in _wrap(caption, body, inner, lang, 1):
+            draw.text((MARGIN, y), line, font=body, fill=MUTED)
+    else:
+        for line in _wrap(description, body, inner, lang, 3 if y < 380 else 2):
+            if y > HEIGHT - 130:
+                break
+            draw.text((MARGIN, y), line, font=body, fill=MUTED)
+            y += 46
     draw.text((MARGIN, HEIGHT - 76), host, font=font(26), fill=MUTED)
     out = io.BytesIO()
     # A palette of 64 colours: flat colours and antialiased text, a third of the RGB size.
@@ -114,23 +130,26 @@ def draw_card(title: str, description: str, label: str, host: str, lang: str, fo
     return out.getvalue()
 
 
-def card(title: str, description: str, label: str, host: str, lang: str) -> bytes | None:
+def card(
+    title: str, description: str, label: str, host: str, lang: str, figure: tuple[str, str] | None = None
+) -> bytes | None:
     """The card's PNG (from the cache when nothing that makes it changed), or None without a
     CJK font. `label` is the small line above the title: the site's name, or on the
-    overview's card, whose title is the site's name, the page's."""
+    overview's card, whose title is the site's name, the page's. `figure`: the page's key
+    figure and its caption, drawn large in place of the description."""
     font_file = cjk_font()
     if font_file is None:
         return None
     import PIL
 
     key = hashlib.sha256(
-        json.dumps([title, description, label, host, lang, font_file, latin_font(), PIL.__version__]).encode()
+        json.dumps([title, description, label, host, lang, figure, font_file, latin_font(), PIL.__version__]).encode()
         + Path(__file__).read_bytes()
     ).hexdigest()
     cached = cache_root() / "cards" / f"{key}.png"
     if cached.is_file():
         return cached.read_bytes()
-    data = draw_card(title, description, label, host, lang, (lang == "en" and latin_font()) or font_file)
+    data = draw_card(title, description, label, host, lang, (lang == "en" and latin_font()) or font_file, figure)
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
         tmp = cached.with_suffix(f".{key[:8]}.tmp")

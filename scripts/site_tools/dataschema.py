@@ -255,6 +255,14 @@ def _describe(
         message = f"{who} has no '{full}'" + (f" ({title})" if title else "")
         add = f"add '{missing}:'" + (f": {about}" if about else "")
         return message, add, path
+    if error.validator == "dependentRequired" and isinstance(value, dict):
+        # "'b' is a dependency of 'a'": a field that only means something beside another.
+        needed, given = (error.message.split("'") + ["", "", "", ""])[1:4:2]
+        where = f"{field}." if field else ""
+        prop = next((n["properties"][needed] for n in nodes if needed in n.get("properties", {})), {})
+        about = prop.get("description", "") if isinstance(prop, dict) else ""
+        add = f"add '{where}{needed}:'" + (f" ({about.rstrip('.')})" if about else "") + f", or remove '{where}{given}'"
+        return f"{who} has '{where}{given}' without '{where}{needed}'", add, [*path, given]
     if error.validator == "additionalProperties" and isinstance(value, dict):
         allowed = sorted(error.schema.get("properties", {}))
         extra = sorted(k for k in value if k not in allowed)

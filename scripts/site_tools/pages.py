@@ -164,16 +164,19 @@ def prose_lines(section: Section):
             yield lineno, line
 
 
-_SHOWN_FIELD = re.compile(r"^(?:title|description):[ \t]*(?P<q>[\"']?)(?P<value>.*?)(?P=q)[ \t]*(?:#.*)?$")
+# The front-matter fields readers see, written on one line.
+SHOWN_FIELDS = ("title", "description", "card_figure", "card_caption")
+_SHOWN_FIELD = re.compile(rf"^(?P<key>{'|'.join(SHOWN_FIELDS)}):[ \t]*(?P<q>[\"']?)(?P<value>.*?)(?P=q)[ \t]*(?:#.*)?$")
 
 
-def shown_front_matter(page: Page) -> list[tuple[int, int, str]]:
-    """(line, column offset, text) of the front-matter fields readers see: the title (in the
-    navigation, the tab, search results) and the description (search engines, link previews)."""
+def shown_front_matter(page: Page, key: str | None = None) -> list[tuple[int, int, str]]:
+    """(line, column offset, text) of the front-matter fields readers see (or of the one
+    named `key`): the title (in the navigation, the tab, search results), the description
+    (search engines, link previews) and the share card's figure and caption."""
     out = []
     for lineno, line in enumerate(page.text.split("\n")[1 : page.body_start - 1], 2):
         m = _SHOWN_FIELD.match(line)
-        if m and m["value"]:
+        if m and m["value"] and key in (None, m["key"]):
             out.append((lineno, m.start("value"), m["value"]))
     return out
 

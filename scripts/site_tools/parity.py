@@ -10,7 +10,7 @@ from .figures import figures
 from .findings import Finding
 from .glossary import Glossary
 from .languages import NAMES_IN_ENGLISH, OTHER
-from .pages import Page, Section, prose_lines, sections_by_id
+from .pages import Page, Section, prose_lines, sections_by_id, shown_front_matter
 from .paragraphs import check_paragraph_parity
 from .sources import CITATION
 from .translation import FIELD, outdated_sections
@@ -219,6 +219,29 @@ def check_figures(zh: Page, en: Page) -> list[Finding]:
     ]
 
 
+def check_card_figure(zh: Page, en: Page) -> list[Finding]:
+    """The share card's figure (front matter `card_figure`) is one figure in two languages."""
+    fields = {p.page.lang: shown_front_matter(p, "card_figure") for p in (zh, en)}
+    if not fields["zh"] and not fields["en"]:
+        return []
+    values = {lang: sorted(v for v, _, _ in figures(f[0][2])) if f else [] for lang, f in fields.items()}
+    if values["zh"] == values["en"]:
+        return []
+    page, other = (en, zh) if fields["en"] else (zh, en)
+    line, col, text = fields[page.page.lang][0]
+    where = f"{other.path}:{fields[other.page.lang][0][0]}" if fields[other.page.lang] else f"{other.path} (none there)"
+    return [
+        Finding(
+            page.path,
+            line,
+            col + 1,
+            "FIGURE-PARITY",
+            f"the share card's figure '{text}' is not the figure of {where}",
+            "write the same figure in both languages' card_figure (45 亿美元 = US$4.5 billion), or in neither",
+        )
+    ]
+
+
 def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
     def extract(line, lang):
         return ((tid, glossary.terms[tid].name[lang], start + 1) for start, _, tid in glossary.find(line, lang))
@@ -248,6 +271,7 @@ def check_parity(pages: list[Page], glossary: Glossary) -> list[Finding]:
         out += check_heading_order(zh, en)
         out += check_section_blocks(zh, en)
         out += check_figures(zh, en)
+        out += check_card_figure(zh, en)
         out += check_term_parity(zh, en, glossary)
         out += check_paragraph_parity(zh, en)
     return out

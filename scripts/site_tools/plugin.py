@@ -312,7 +312,11 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         host = (urlsplit(root).netloc + urlsplit(root).path).rstrip("/")
         # The overview's card carries the site's name, large, and the page's ("导读") above it.
         headline, label = (config.site_name, title) if pid.stem == "index" else (title, config.site_name)
-        self.cards[name] = (headline, _text(page.meta.get("description")), label, host, pid.lang)
+        meta = page.meta
+        # Both or neither (the schema says so; a refused field is already left out of `meta`).
+        shown = (_text(meta.get("card_figure")), _text(meta.get("card_caption")))
+        figure = shown if all(shown) else None
+        self.cards[name] = (headline, _text(meta.get("description")), label, host, pid.lang, figure)
         context["og_image"] = {"url": root + name, "alt": headline, "width": CARD_WIDTH, "height": CARD_HEIGHT}
 
     def _trust(self, context, page, config, pid: L.PageId) -> None:

@@ -29,8 +29,8 @@ RULES: tuple[Rule, ...] = (
         ("FRONT-MATTER",),
         "error",
         {
-            "en": "No front matter, malformed YAML in it (a key written twice), no `title` / `description`, HTML (`<`, `>`) in them, or a field other than `title`, `description`, `hide`, `search`, `translation`, `translated_from`.",
-            "zh": "没有文件头，文件头中的 YAML 格式有误（例如同一个键写了两次），缺少 `title` / `description`，其中含有 HTML（`<`、`>`），或出现 `title`、`description`、`hide`、`search`、`translation`、`translated_from` 以外的字段。",
+            "en": "No front matter, malformed YAML in it (a key written twice), no `title` / `description`, HTML (`<`, `>`) in them, a `card_figure` without its `card_caption` (or the reverse), or a field other than `title`, `description`, `card_figure`, `card_caption`, `hide`, `search`, `translation`, `translated_from`.",
+            "zh": "没有文件头，文件头中的 YAML 格式有误（例如同一个键写了两次），缺少 `title` / `description`，其中含有 HTML（`<`、`>`），只写了 `card_figure` 或 `card_caption` 其中之一，或出现 `title`、`description`、`card_figure`、`card_caption`、`hide`、`search`、`translation`、`translated_from` 以外的字段。",
         },
         {
             "en": "Start the file with `---`, `title: …`, `description: …`, `---`, in the page's language; quote values containing `: `.",
@@ -236,8 +236,8 @@ RULES: tuple[Rule, ...] = (
         ("FIGURE-PARITY",),
         "error",
         {
-            "en": "A number in a section has no equal number in the same section of the other language.",
-            "zh": "某一节中的某个数字，在另一种语言的同一节中找不到相等的数字。",
+            "en": "A number in a section has no equal number in the same section of the other language, or the share card's figure (`card_figure`) is not the same figure in both languages.",
+            "zh": "某一节中的某个数字，在另一种语言的同一节中找不到相等的数字；或分享卡片上的数字（`card_figure`）在两种语言中不一致。",
         },
         {
             "en": "Write the same figure on both sides, as digits (section 8).",
