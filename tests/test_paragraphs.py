@@ -88,3 +88,25 @@ def test_a_share_card_figure_must_be_the_same_figure_in_both_languages():
     assert found(with_figure("zh", "82%"), page("en", "# A {#a}\n\nText.\n")) == [
         ("docs/a.zh.md", 4, "the share card's figure '82%' is not the figure of docs/a.en.md (none there)")
     ]
+
+
+def test_a_figure_moved_to_another_paragraph_is_found_at_its_line_naming_the_paired_paragraph():
+    zh = page("zh", "# 甲 {#a}\n\n售价 1.2 万美元。\n\n销量很大。\n")
+    moved = page("en", "# A {#a}\n\nIt is dear.\n\nIt sells US$12,000 worth.\n")
+    found = [(f.path, f.line, f.message) for f in check_parity([zh, moved], Glossary([])) if f.rule == "FIGURE-PARITY"]
+    assert found == [
+        (
+            "docs/a.zh.md",
+            7,
+            "figure '1.2 万' (= 12000) in paragraph 1 of section #a "
+            "has no counterpart in its paragraph at docs/a.en.md:7",
+        ),
+        (
+            "docs/a.en.md",
+            9,
+            "figure '12,000' (= 12000) in paragraph 2 of section #a "
+            "has no counterpart in its paragraph at docs/a.zh.md:9",
+        ),
+    ]
+    kept = page("en", "# A {#a}\n\nIt sells for US$12,000.\n\nIt sells well.\n")
+    assert [f for f in check_parity([zh, kept], Glossary([])) if f.rule == "FIGURE-PARITY"] == []

@@ -106,8 +106,16 @@ def test_a_figure_missing_in_one_language_names_both_files():
     findings = check_parity([zh, en], GLOSSARY)
     assert sorted(rules(findings)) == [("FIGURE-PARITY", "docs/a.en.md", 7), ("FIGURE-PARITY", "docs/a.zh.md", 7)]
     zh_f = next(f for f in findings if f.path == "docs/a.zh.md")
-    # The other file with the line of its section (the heading: front matter is lines 1-4).
-    assert zh_f.message == "figure '45 亿' (= 4500000000) in section #a has no counterpart in docs/a.en.md:5"
+    # The other file with the line of the paired paragraph (front matter is lines 1-4, the heading 5).
+    assert zh_f.message == (
+        "figure '45 亿' (= 4500000000) in paragraph 1 of section #a "
+        "has no counterpart in its paragraph at docs/a.en.md:7"
+    )
+    # A figure outside the paragraphs (a list) is looked for in the whole section.
+    zh_list = page("a", "zh", "# 甲 {#a}\n\n- 损失 45 亿美元。\n")
+    en_list = page("a", "en", "# A {#a}\n\n- A loss of US$5.5 billion.\n")
+    [listed, _] = sorted((f for f in check_parity([zh_list, en_list], GLOSSARY)), key=lambda f: f.path, reverse=True)
+    assert listed.message == "figure '45 亿' (= 4500000000) in section #a has no counterpart in docs/a.en.md:5"
     en_ok = page("a", "en", "# A {#a}\n\nA loss of US$4.5 billion.\n")
     assert check_parity([zh, en_ok], GLOSSARY) == []
 

@@ -33,10 +33,10 @@ _NOT_PROSE = re.compile(r"^(?:\s{2,}|\t|!!!|\?\?\?|:::|<|[-*+] |\d+[.)] |\||#|>)
 PRIORITY = 6
 
 
-def body_paragraphs(section: Section) -> list[tuple[int, str]]:
-    """(first line, text) of each body paragraph of a section."""
-    out: list[tuple[int, list[str]]] = []
-    current: list[str] | None = None
+def paragraph_runs(section: Section) -> list[list[tuple[int, str]]]:
+    """The (line number, line) of each body paragraph of a section, in order."""
+    out: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] | None = None
     in_fence = False
     for lineno, line in section.lines:
         if FENCE.match(line):
@@ -46,11 +46,16 @@ def body_paragraphs(section: Section) -> list[tuple[int, str]]:
             current = None
             continue
         if current is not None:
-            current.append(line)
+            current.append((lineno, line))
         elif not _NOT_PROSE.match(line):
-            current = [line]
-            out.append((lineno, current))
-    return [(lineno, " ".join(t.strip() for t in lines)) for lineno, lines in out]
+            current = [(lineno, line)]
+            out.append(current)
+    return out
+
+
+def body_paragraphs(section: Section) -> list[tuple[int, str]]:
+    """(first line, text) of each body paragraph of a section."""
+    return [(run[0][0], " ".join(t.strip() for _, t in run)) for run in paragraph_runs(section)]
 
 
 def paragraph_id(zh_text: str) -> str:

@@ -11,7 +11,7 @@ from .findings import Finding
 from .glossary import Glossary
 from .languages import NAMES_IN_ENGLISH, OTHER
 from .pages import Page, Section, prose_lines, sections_by_id, shown_front_matter
-from .paragraphs import check_paragraph_parity
+from .paragraphs import check_paragraph_parity, paragraph_runs
 from .sources import CITATION
 from .translation import FIELD, outdated_sections
 
@@ -180,28 +180,43 @@ def which_side(zh: Page, en: Page, sid: str) -> str:
     return f" (the Chinese of #{sid} is as it was translated: the difference came in {en.path})"
 
 
-def _one_sided(zh: Page, en: Page, extract):
+def _one_sided(zh: Page, en: Page, extract, by_paragraph: bool = False):
     """Things found in a section of one language but not in the same section of the other.
 
     `extract(line, lang)` yields (key, shown, column) per occurrence; yields
-    (page, other page, section id, key, shown, line, column, other line) for the first
-    occurrence of each one-sided key, and the line of the other page's section."""
+    (page, other page, section id, key, shown, line, column, other line, paragraph) for the
+    first occurrence of each one-sided key, with the line of the other page's section.
+
+    `by_paragraph`: where both languages' paragraphs pair (as many in each), a thing in a body
+    paragraph must be in the paired paragraph, and the other line is that paragraph's first;
+    `paragraph` is then its number (1, 2, …), else None (the rest of the section)."""
     zs, es = sections_by_id(zh), sections_by_id(en)
     for sid in [s for s in zs if s in es]:
+        runs = {lang: paragraph_runs(sec) for lang, sec in (("zh", zs[sid]), ("en", es[sid]))}
+        paired = by_paragraph and len(runs["zh"]) == len(runs["en"])
+        unit_of = {
+            lang: {n: k for k, run in enumerate(r) for n, _ in run} if paired else {} for lang, r in runs.items()
+        }
         found: dict[str, dict] = {}
         for lang, sec in (("zh", zs[sid]), ("en", es[sid])):
             found[lang] = {}
             for lineno, line in prose_lines(sec):
+                unit = unit_of[lang].get(lineno)
                 for key, shown, col in extract(line, lang):
-                    found[lang].setdefault(key, (shown, lineno, col))
-        for lang, page, other, other_line in (("zh", zh, en, es[sid].line), ("en", en, zh, zs[sid].line)):
+                    found[lang].setdefault((unit, key), (shown, lineno, col))
+        for lang, page, other, other_sec in (("zh", zh, en, es[sid]), ("en", en, zh, zs[sid])):
             olang = OTHER[lang]
-            for key, (shown, lineno, col) in found[lang].items():
-                if key not in found[olang]:
-                    yield page, other, sid, key, shown, lineno, col, other_line
+            for (unit, key), (shown, lineno, col) in found[lang].items():
+                if (unit, key) not in found[olang]:
+                    other_line = runs[olang][unit][0][0] if unit is not None else other_sec.line
+                    number = unit + 1 if unit is not None else None
+                    yield page, other, sid, key, shown, lineno, col, other_line, number
 
 
 def check_figures(zh: Page, en: Page) -> list[Finding]:
+    """A figure of a paragraph is in the paired paragraph of the other language (paragraphs pair
+    by place, paragraphs.py); a figure elsewhere in a section (a list, a box) is in that section."""
+
     def extract(line, lang):
         return ((value, raw, offset + 1) for value, raw, offset in figures(line))
 
@@ -211,11 +226,19 @@ def check_figures(zh: Page, en: Page) -> list[Finding]:
             lineno,
             col,
             "FIGURE-PARITY",
-            f"figure '{raw}' (= {value}) in section #{sid} has no counterpart in {other.path}:{other_line}"
+            f"figure '{raw}' (= {value}) in "
+            + (
+                f"paragraph {number} of section #{sid} has no counterpart in its paragraph at "
+                if number
+                else f"section #{sid} has no counterpart in "
+            )
+            + f"{other.path}:{other_line}"
             + which_side(zh, en, sid),
             "write the same figure in both languages (45 亿美元 = US$4.5 billion, 1.2 万美元 = US$12,000, 10 倍 = 10×)",
         )
-        for page, other, sid, value, raw, lineno, col, other_line in _one_sided(zh, en, extract)
+        for page, other, sid, value, raw, lineno, col, other_line, number in _one_sided(
+            zh, en, extract, by_paragraph=True
+        )
     ]
 
 
@@ -247,7 +270,7 @@ def check_term_parity(zh: Page, en: Page, glossary: Glossary) -> list[Finding]:
         return ((tid, glossary.terms[tid].name[lang], start + 1) for start, _, tid in glossary.find(line, lang))
 
     out = []
-    for page, other, sid, tid, name, lineno, col, other_line in _one_sided(zh, en, extract):
+    for page, other, sid, tid, name, lineno, col, other_line, _ in _one_sided(zh, en, extract):
         forms = " / ".join(glossary.terms[tid].forms(other.page.lang))
         out.append(
             Finding(

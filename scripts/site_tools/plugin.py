@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jieba
+import jinja2
 from markupsafe import Markup
 import mkdocs.exceptions
 import mkdocs.plugins
@@ -31,6 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import languages as L
 from . import reading_time
 from .cards import CARD_FILE, HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, card, cjk_font
+from .cache import cache_root
 from .charts import figure_html, render_svg
 from .checks import check_site_data
 from .citing import page_footer
@@ -117,6 +119,17 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             if not any(e is ext for e in config.markdown_extensions):
                 config.markdown_extensions.append(ext)
         return config
+
+    def on_env(self, env, *, config, files):
+        # The theme's templates compiled once and kept: each language's build would compile all
+        # of them again (about 2 s of a build). Jinja checks each entry against the template's source.
+        folder = cache_root() / "templates"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no cache where none can be written: only slower
+            return env
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
+        return env
 
     def on_build_error(self, *, error):
         self.depth = 0

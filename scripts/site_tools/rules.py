@@ -236,8 +236,8 @@ RULES: tuple[Rule, ...] = (
         ("FIGURE-PARITY",),
         "error",
         {
-            "en": "A number in a section has no equal number in the same section of the other language, or the share card's figure (`card_figure`) is not the same figure in both languages.",
-            "zh": "某一节中的某个数字，在另一种语言的同一节中找不到相等的数字；或分享卡片上的数字（`card_figure`）在两种语言中不一致。",
+            "en": "A number in a paragraph has no equal number in the paired paragraph of the other language (or, in a list, table or box, in the same section), or the share card's figure (`card_figure`) is not the same figure in both languages.",
+            "zh": "某一段中的某个数字，在另一种语言与之配对的段落中找不到相等的数字（列表、表格和方框中的数字则在同一节中查找）；或分享卡片上的数字（`card_figure`）在两种语言中不一致。",
         },
         {
             "en": "Write the same figure on both sides, as digits (section 8).",

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import pytest
 
+from axe_check import WCAG, WCAG_COLOURS, violations as _violations
 from helpers import page_stems
 from site_tools.languages import LANGUAGES, PageId
 
 pytestmark = pytest.mark.browser
 PAGES = [PageId(stem, lang).url() for stem in page_stems() for lang in LANGUAGES]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-# The dark palette changes colours only: the rules about colour are the ones to run again.
-WCAG_COLOURS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}}
 
 # Every visible element that draws text of its own, outside charts (whose SVG
 # text is scaled with the chart and tested with the charts), with its size.
@@ -36,13 +34,6 @@ _SMALL_TEXT = """min => {
   }
   return small;
 }"""
-
-
-def _violations(page, options) -> list:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={**options, "resultTypes": ["violations"]})
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
 
 
 def open_once(tabs, path: str, **options):

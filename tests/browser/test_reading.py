@@ -44,21 +44,39 @@ def _inside(box) -> bool:
     )
 
 
+# One round trip each, as a reader's finger: scroll term i into view and give the middle of
+# its first line; then, once its hint is open, where the hint is and what the term says.
+_TERM_AT = """i => {
+  const t = document.querySelectorAll('article a.term')[i];
+  t.scrollIntoViewIfNeeded(true);  // as Playwright's scroll_into_view_if_needed: centred when out of view
+  const r = t.getClientRects()[0];
+  return [r.left + r.width / 2, r.top + r.height / 2];
+}"""
+_OPENED = """i => {
+  const p = document.querySelector('.term-pop');
+  if (!p) return null;
+  const r = p.getBoundingClientRect();
+  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom,
+          width: innerWidth, height: innerHeight, scroll: document.documentElement.scrollWidth,
+          open: document.querySelectorAll('.term-pop').length,
+          expanded: document.querySelectorAll('article a.term')[i].getAttribute('aria-expanded')};
+}"""
+
+
 @pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ("index", "us-motives") for lang in LANGUAGES])
 def test_tapping_every_term_on_a_phone_opens_its_hint_inside_the_screen_and_a_second_tap_closes_it(open_page, path):
     page, rec = open_page(path, width=375, height=800, touch=True)
-    terms = page.locator("article a.term")
-    assert terms.count() > 5
-    for i in range(terms.count()):
-        term = terms.nth(i)
-        _tap(page, term)
-        page.wait_for_selector(".term-pop")  # the first waits for the definitions file
-        box = page.evaluate(_POP_BOX)
+    count = page.locator("article a.term").count()
+    assert count > 5
+    for i in range(count):
+        x, y = page.evaluate(_TERM_AT, i)
+        page.touchscreen.tap(x, y)
+        box = page.wait_for_function(_OPENED, arg=i).json_value()  # the first waits for the definitions file
+        term = page.locator("article a.term").nth(i)
         assert _inside(box), (term.inner_text(), box)
-        assert box["scroll"] == 375 and box["open"] == 1
-        assert term.get_attribute("aria-expanded") == "true"
-        _tap(page, term)
-        assert page.locator(".term-pop").count() == 0, term.inner_text()
+        assert box["scroll"] == 375 and box["open"] == 1 and box["expanded"] == "true"
+        page.touchscreen.tap(*page.evaluate(_TERM_AT, i))
+        assert page.evaluate("document.querySelectorAll('.term-pop').length") == 0, term.inner_text()
     assert page.url.split("#")[0].endswith(path)  # no tap followed the link
     assert rec.console_errors == []
 

@@ -8,6 +8,7 @@ from html import unescape
 
 import pytest
 
+from axe_check import WCAG, WCAG_COLOURS, violations
 from helpers import built_page
 from site_tools.languages import LANGUAGES, PageId
 
@@ -33,6 +34,16 @@ def test_on_a_wide_screen_each_row_is_two_columns_that_start_level(open_page, la
     for i in range(min(rows.count(), 6)):
         zh, en = (rows.nth(i).locator(f'.parallel__cell[lang="{c}"]').bounding_box() for c in ("zh-Hans", "en"))
         assert zh["x"] + zh["width"] <= en["x"] and abs(zh["y"] - en["y"]) < 1
+
+
+@pytest.mark.parametrize(
+    "path", [PageId(p, lang).url() for p in ("parallel/us-motives", "print") for lang in LANGUAGES]
+)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_side_by_side_view_and_the_print_edition_have_no_wcag_a_or_aa_violations(open_page, path, scheme):
+    page, rec = open_page(path, width=1280, height=900, scheme=scheme)
+    assert violations(page, WCAG if scheme == "light" else WCAG_COLOURS) == []
+    assert rec.console_errors == []
 
 
 def test_a_phone_reader_can_show_one_language_and_then_both_again(open_page):
