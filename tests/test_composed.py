@@ -46,6 +46,14 @@ def test_a_paragraph_only_one_language_has_joins_the_row_before_it_and_nothing_i
     assert "没有编号的段落" in "".join(table[1][1]) and "Only in English" in "".join(table[1][2])
 
 
+def test_a_paragraph_only_english_has_in_mid_section_stays_beside_the_paragraph_before_it():
+    zh = '<p id="p-1">一。</p>\n<p id="p-2">二。</p>\n<p id="p-3">三。</p>'
+    en = '<p id="p-1">One.</p>\n<p id="p-9">Extra.</p>\n<p id="p-2">Two.</p>\n<p id="p-3">Three.</p>'
+    table = rows(zh, en)
+    assert [(k, len(z), len(e)) for k, z, e in table] == [("p-1", 1, 2), ("p-2", 1, 1), ("p-3", 1, 1)]
+    assert "Extra" in table[0][2][1]
+
+
 def test_links_are_rebased_from_the_page_the_text_was_built_for():
     body = '<a href="glossary.html#h20">H20</a><img src="assets/x.svg"><a href="#s">s</a><a href="https://e.org/">e</a>'
     assert rebase(body, "en/us-motives.html", "parallel/us-motives.html") == (
@@ -73,6 +81,14 @@ def test_the_side_by_side_view_has_a_row_per_id_each_with_a_chinese_and_an_engli
     assert re.findall(r'<div class="parallel__row" id="([^"]+)">', html) == ["t", "p-1"]
     assert re.findall(r'<div class="parallel__cell" lang="([^"]+)">', html) == ["zh-Hans", "en"] * 2
     assert '<h2 id="t-zh">题</h2>' in html  # the page's own H1 is the view's title
+
+
+def test_the_print_edition_leaves_out_the_overviews_reading_path_which_points_at_what_follows():
+    body = Body(
+        '<p>导读。</p>\n<nav aria-label="阅读顺序" class="reading-path no-terms"><ol><li>一</li></ol></nav>',
+        "index.html",
+    )
+    assert "reading-path" not in print_html([("index", body)], "print.html")
 
 
 def test_the_print_edition_links_to_its_own_parts_and_sources_inside_the_page():

@@ -39,7 +39,7 @@ _DEFS = re.compile(r'\s*<div class="term-defs"[^>]*></div>\s*')
 _ABOUT_PAGE = re.compile(
     r'<p class="reading-time"[^>]*>.*?</p>|<span class="(?:reading-time|cover__way)">.*?</span>(?=\s*(?:<span|</p>))'
 )
-_READING_PATH = '<nav class="reading-path'
+_READING_PATH = re.compile(r'<nav\b[^>]*\sclass="reading-path\b')
 _H1 = re.compile(r"^<h1\b([^>]*)>(.*)</h1>$", re.S)
 
 
@@ -106,20 +106,19 @@ def rows(zh: str, en: str) -> list[tuple[str | None, list[str], list[str]]]:
     zs, es = segments(zh), segments(en)
     shared = {k for k, _ in zs} & {k for k, _ in es}
     out: list[tuple[str | None, list[str], list[str]]] = []
-
-    def fold(segs, side):
-        for key, blks in segs:
-            if key in shared or not out:
-                if not any(r[0] == key for r in out):
-                    out.append((key, [], []))
-                row = next(r for r in out if r[0] == key)
-            else:
-                row = out[-1]
-            row[side].extend(blks)
-
-    fold(zs, 1)
-    # English rows follow the Chinese order: a row the Chinese lacks goes after the last shared one.
-    fold(es, 2)
+    by_key: dict[str | None, tuple] = {}
+    for key, blocks_ in zs:
+        if key in shared or not out:
+            by_key[key] = (key, [], [])
+            out.append(by_key[key])
+        out[-1][1].extend(blocks_)
+    row = out[0] if out else None
+    for key, blocks_ in es:
+        if row is None:  # nothing in Chinese at all
+            row = (key, [], [])
+            out.append(row)
+        row = by_key.get(key, row) if key in shared else row
+        row[2].extend(blocks_)
     return out
 
 
@@ -245,7 +244,7 @@ def print_html(bodies: list[tuple[str, Body]], url: str) -> str:
     out = []
     for stem, body in bodies:
         # The overview's "start reading" list points at the parts that follow: left out.
-        parts = [b for b in blocks(_about_text(rebase(body.html, body.url, url))) if not b.startswith(_READING_PATH)]
+        parts = [b for b in blocks(_about_text(rebase(body.html, body.url, url))) if not _READING_PATH.match(b)]
         text = "\n".join(demote_h1(b) for b in parts)
         out.append(f'<section class="print-part" id="part-{stem}">\n{_URL_ATTR.sub(local, text)}\n</section>')
     return "\n".join(out)
