@@ -73,3 +73,16 @@ def test_findings_that_name_a_refused_page_are_left_out_and_counted():
     unrelated = Finding("docs/index.zh.md", 9, 1, "LINK-TARGET", "… contains a link 'us-motivs.md', but …", "")
     assert without_consequences([cause, *follow, unrelated]) == ([cause, unrelated], 3)
     assert without_consequences([*follow, unrelated]) == ([*follow, unrelated], 0)  # no refused page: all stay
+
+
+def test_an_emptied_glossary_is_one_finding_at_the_glossary(project):
+    path = project / "docs" / "data" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text("# every term deleted by mistake\n", encoding="utf-8")
+    try:
+        found = check_site_data(load_site(project))
+    finally:
+        path.write_text(text, encoding="utf-8")
+    glossary = [f for f in found if f.path == "docs/data/glossary.yml" and f.severity == "error"]
+    assert [(f.rule, f.message) for f in glossary] == [("DATA-GLOSSARY", "the glossary has no terms")]
+    assert not [f for f in found if f.rule == "ZH-TRADITIONAL"]  # 昇 in 昇腾 waits for the glossary

@@ -51,8 +51,23 @@ def test_heading_ids_in_a_different_order_are_an_error():
     zh = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b}\n\n## 丙 {#c}\n")
     en = page("a", "en", "# A {#a}\n\n## C {#c}\n\n## B {#b}\n")
     [f] = check_parity([zh, en], GLOSSARY)
-    assert (f.rule, f.path, f.line) == ("PARITY-HEADINGS", "docs/a.zh.md", 7)
-    assert f.message == "heading #b is number 2 here, but number 2 in docs/a.en.md is #c"
+    # In the English file, whose ids follow the original's, naming the Chinese heading's line.
+    assert (f.rule, f.path, f.line) == ("PARITY-HEADINGS", "docs/a.en.md", 7)
+    assert f.message == "heading #c is number 2 here, but number 2 in docs/a.zh.md:7 is #b"
+    assert f.fix.startswith("use the Chinese page's id: {#b}")
+
+
+def test_a_heading_id_renamed_in_chinese_after_translation_is_reported_in_the_chinese_file():
+    from site_tools.translation import section_hashes
+
+    zh_then = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b}\n")
+    record = "".join(f"  {sid}: {h}\n" for sid, h in section_hashes(zh_then).items())
+    front = f"---\ntitle: T\ndescription: D\ntranslated_from:\n{record}---\n"
+    en = parse_page(front + "# A {#a}\n\n## B {#b}\n", "docs/a.en.md", PageId("a", "en"))
+    zh_now = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b-new}\n")
+    [f] = [f for f in check_parity([zh_now, en], GLOSSARY) if f.rule == "PARITY-HEADINGS"]
+    assert (f.path, f.line) == ("docs/a.zh.md", 7)
+    assert f.message == "heading #b-new is number 2 here, but number 2 in docs/a.en.md:10 is #b"
 
 
 def test_a_context_note_missing_in_one_language_is_an_error():
@@ -201,6 +216,16 @@ def test_copywriting_wants_spaces_and_full_width_punctuation():
 def test_malformed_front_matter_is_a_finding_with_its_line():
     p = parse_page("---\ntitle: a: b\n---\n# A {#a}\n", "docs/a.en.md", PageId("a", "en"))
     assert [(f.rule, f.line) for f in p.findings] == [("FRONT-MATTER", 2)]
+
+
+def test_a_page_saved_with_a_byte_order_mark_reads_like_any_other(tmp_path):
+    from site_tools.pages import read_page
+
+    (tmp_path / "docs").mkdir()
+    path = tmp_path / "docs" / "a.zh.md"
+    path.write_bytes("\ufeff---\ntitle: 甲\ndescription: 乙\n---\n# 甲 {#a}\n\n正文。\n".encode())
+    read = read_page(path, tmp_path)
+    assert read.findings == [] and read.meta == {"title": "甲", "description": "乙"}
 
 
 def test_a_card_figure_without_its_caption_is_one_finding_at_the_figure_saying_what_to_add():

@@ -73,3 +73,17 @@ def test_a_built_file_named_in_a_message_is_named_by_its_markdown():
     anchor = built("<a href=\"conclusion.html#x\">: no id 'x' in site/en/conclusion.html", "LINK-ANCHOR")
     [f] = to_sources([anchor], [PAGE], "site")
     assert "site/" not in f.path + f.message and "no id 'x' in docs/conclusion.en.md" in f.message
+
+
+def test_a_missing_anchor_on_the_same_page_is_link_anchor_with_a_hint_about_this_page(tmp_path):
+    from site_tools.mkdocs_run import warning_to_finding
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.en.md").write_text("# A {#a}\n\nSee [below](#gone).\n", encoding="utf-8")
+    same = warning_to_finding(
+        tmp_path, "Doc file 'a.en.md' contains a link '#gone', but there is no such anchor on this page."
+    )
+    assert (same.path, same.line, same.rule) == ("docs/a.en.md", 3, "LINK-ANCHOR")
+    assert "on this page" in same.fix and ".md" not in same.fix
+    other = warning_to_finding(tmp_path, "Doc file 'a.en.md' contains a link 'b.md', but the target is not found.")
+    assert other.rule == "LINK-TARGET"

@@ -106,6 +106,19 @@ def load_glossary(root: Path) -> Glossary:
     path = root / GLOSSARY_FILE
     name = rel(path, root)
     entries = load_yaml_list(path, root, RULE)
+    if not entries:  # emptied by mistake: the pages' terms, and 昇 in 昇腾, would go unexplained
+        raise DataError(
+            [
+                Finding(
+                    name,
+                    1,
+                    1,
+                    RULE,
+                    "the glossary has no terms",
+                    "restore its entries from git, or add '- id: …' entries",
+                )
+            ]
+        )
     findings, invalid = validate(entries, SCHEMA, name, RULE, noun="term")
     terms: list[Term] = []
     seen_ids: dict[str, int] = {}

@@ -52,6 +52,8 @@ def warning_to_finding(root: Path, message: str) -> Finding:
         anchor = _ANCHOR.match(message)
         if anchor:
             rule, fix = "LINK-ANCHOR", "link to a heading id that exists on the target page ({#id} after the heading)"
+        elif m["link"].startswith("#"):  # "… but there is no such anchor on this page"
+            rule, fix = "LINK-ANCHOR", "link to a heading id that exists on this page ({#id} after the heading)"
         elif "which is excluded from the built site" in message:
             rule, fix = "LINK-EXCLUDED", "link to a page that is built, or stop excluding the target"
         elif "absolute link" in message:

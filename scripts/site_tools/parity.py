@@ -76,29 +76,38 @@ def check_heading_ids(page: Page) -> list[Finding]:
 
 
 def check_heading_order(zh: Page, en: Page) -> list[Finding]:
+    """The first place where the languages' heading ids differ, reported in the file that
+    changed: the English, whose ids follow the original, unless its translation record shows
+    that the Chinese id is the new one."""
     a = [s for s in zh.headings if s.id]
     b = [s for s in en.headings if s.id]
+    recorded = en.meta.get(FIELD) if isinstance(en.meta.get(FIELD), dict) else {}
     for i in range(max(len(a), len(b))):
         sa = a[i] if i < len(a) else None
         sb = b[i] if i < len(b) else None
-        if sa is None or sb is None or sa.id != sb.id:
-            here, there = (zh, sa) if sa is not None else (en, sb)
-            other_page = en if here is zh else zh
-            other = sb if here is zh else sa
-            msg = (
-                f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {other_page.path} is "
-                f"{'#' + other.id if other else 'missing'}"
+        if sa is not None and sb is not None and sa.id == sb.id:
+            continue
+        if sa is not None and sb is not None:
+            chinese_renamed = sb.id in recorded and sa.id not in recorded
+            here, there, other_page, other = (zh, sa, en, sb) if chinese_renamed else (en, sb, zh, sa)
+        else:  # one language has more headings: reported at the extra one
+            here, there, other_page, other = (zh, sa, en, None) if sa is not None else (en, sb, zh, None)
+        where = f"{other_page.path}:{other.line} is #{other.id}" if other else f"{other_page.path} is missing"
+        fix = (
+            f"use the Chinese page's id: {{#{other.id}}} (a section has the same id in both languages)"
+            if here is en and other
+            else "give both languages the same heading ids in the same order"
+        )
+        return [
+            Finding(
+                here.path,
+                there.line,
+                1,
+                "PARITY-HEADINGS",
+                f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {where}",
+                fix,
             )
-            return [
-                Finding(
-                    here.path,
-                    there.line,
-                    1,
-                    "PARITY-HEADINGS",
-                    msg,
-                    "give both languages the same heading ids in the same order",
-                )
-            ]
+        ]
     return []
 
 

@@ -475,7 +475,10 @@ RULES: tuple[Rule, ...] = (
     Rule(
         ("LINK-ANCHOR",),
         "error",
-        {"en": "A `#fragment` that matches no id on the target page.", "zh": "`#fragment` 在目标页面上没有对应的 id。"},
+        {
+            "en": "A `#fragment` that matches no id on the target page (or, for `(#section)`, on this page).",
+            "zh": "`#fragment` 在目标页面（`(#section)` 则为本页）上没有对应的 id。",
+        },
         {"en": "Link to a heading id that exists.", "zh": "链接到存在的标题 id。"},
     ),
     Rule(
