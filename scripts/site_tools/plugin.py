@@ -32,7 +32,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import languages as L
 from . import reading_time
 from .cards import CARD_FILE, HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, card, cjk_font
-from .cache import cache_root
+from .cache import cache_root, prune as prune_cache
 from .charts import figure_html, render_svg
 from .checks import check_site_data
 from .citing import page_footer
@@ -393,6 +393,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         finish_site(Path(config.site_dir), config, csp=self.command != "serve")
         # The corrections log's Atom feeds, one per language root.
         write_feeds(Path(config.site_dir), self.site.corrections, config.site_url or "", self.site_names, L.ROOT)
+        prune_cache()
 
     def _fill_composed(self, config) -> None:
         """Write the text of the composed pages into their built shells."""
