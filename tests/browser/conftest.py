@@ -86,7 +86,7 @@ class Tabs:
             if any(k == key for k, *_ in self.lent):
                 own = context  # a second page of the same kind in one test
         page.set_viewport_size({"width": width, "height": height})
-        page.emulate_media(color_scheme=scheme)
+        page.emulate_media(media="screen", color_scheme=scheme)  # a lent page may come back printing
         rec = Recorder()
         handlers = [
             ("console", lambda m: rec.console_errors.append(m.text) if m.type == "error" else None),
@@ -117,6 +117,7 @@ class Tabs:
                 page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
             page.goto("about:blank")
             page.context.clear_cookies()
+            page.context.clear_permissions()  # a test may have granted the clipboard
             if key in self.idle:
                 page.context.close()
             else:

@@ -58,3 +58,16 @@ def test_the_printed_sources_list_writes_out_each_address(open_page):
     assert page.evaluate(
         """() => getComputedStyle(document.querySelector('ol.sources a[href^="http"]'), '::after').content"""
     ) in ("none", "normal")
+
+
+def test_a_page_lent_again_after_a_test_printed_with_it_is_back_on_screen(tabs):
+    since = len(tabs.lent)
+    page, _ = tabs.open("index.html")
+    page.emulate_media(media="print")
+    tabs.give_back(since)
+    page, _ = tabs.open("index.html")  # the same tab, lent again
+    try:
+        assert page.evaluate("matchMedia('screen').matches")
+        assert page.locator(".md-header").is_visible()
+    finally:
+        tabs.give_back(since)
