@@ -13,6 +13,7 @@ import html
 import sys
 from pathlib import Path
 
+from site_tools.composed import PARALLEL, PRINT
 from site_tools.project import project_root
 from site_tools.languages import LANGUAGES, PageId
 from site_tools.serve import CHROMIUM_FLAGS, base_path, chromium_path, serve
@@ -41,7 +42,12 @@ def main(argv=None, root: Path | None = None) -> int:
     chromium = chromium_path()
     if chromium is None:
         raise SystemExit("Chromium not found: apt-get install chromium (or set CHROMIUM=/path/to/chromium)")
-    stems = args.only or sorted({PageId.from_src(f.name).stem for f in (ROOT / "docs").glob("*.*.md")})
+    stems = args.only or [
+        *sorted({PageId.from_src(f.name).stem for f in (ROOT / "docs").glob("*.*.md")}),
+        # The pages the build makes of other pages: the side-by-side views and the print edition.
+        *sorted(f"{PARALLEL.format(stem=p.stem)}" for p in (site / PARALLEL.format(stem="x")).parent.glob("*.html")),
+        *([PRINT] if (site / f"{PRINT}.html").exists() else []),
+    ]
     out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
@@ -61,7 +67,7 @@ def main(argv=None, root: Path | None = None) -> int:
                 tab = context.new_page()
                 for stem in stems:
                     for lang in LANGUAGES:
-                        name = f"{lang}-{stem}-{variant}.png"
+                        name = f"{lang}-{stem.replace('/', '-')}-{variant}.png"
                         tab.goto(base + PageId(stem, lang).url(), wait_until="networkidle")
                         tab.screenshot(path=str(out / name), full_page=True)
                         shots.append((stem, lang, variant, name))
