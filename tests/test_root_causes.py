@@ -38,6 +38,13 @@ def test_a_yaml_error_in_the_glossary_is_one_finding_not_one_per_name_it_protect
     assert "ZH-TRADITIONAL" in notice.message  # 昇 in 昇腾 would otherwise be reported on every page
 
 
+def test_a_term_missing_its_english_form_is_one_finding_at_the_term(project):
+    found = _findings_with(project, "docs/data/glossary.yml", "  en: NVIDIA\n", "")
+    errors = [f for f in found if f.severity == "error"]
+    assert [(f.path, f.rule) for f in errors] == [("docs/data/glossary.yml", "DATA-GLOSSARY")]
+    assert "term 'nvidia' has no 'en'" in errors[0].message
+
+
 def test_one_bad_field_in_the_sources_is_one_finding_not_one_per_citation(project):
     dated = '  date: "2025-07-22"\n'
     found = _findings_with(project, "docs/data/sources.yml", dated, dated + "  bogus: 1\n")
