@@ -212,6 +212,7 @@ def test_every_page_carries_a_content_security_policy_with_script_hashes(built_s
         policy = dict(p.strip().split(" ", 1) for p in m[1].split(";"))
         assert policy["default-src"] == "'self'" and policy["connect-src"] == "'self'"
         assert "unsafe-inline" not in policy["script-src"] and "sha256-" in policy["script-src"]
+        assert policy["style-src"] == "'self'"
 
 
 def _relative(target: str, here: str) -> str:

@@ -42,7 +42,7 @@ def test_a_real_headline_is_quoted_and_a_description_is_bracketed_without_quotes
     "lang, not_recorded, not_public, read",
     [
         ("zh", "链接未记录", "无公开链接", "所读版本"),
-        ("en", "Link not recorded", "No public link", "Copy read"),
+        ("en", "Link not recorded", "No public link", "The copy we read"),
     ],
 )
 def test_a_source_without_url_says_link_not_recorded_unless_it_has_no_public_link(lang, not_recorded, not_public, read):

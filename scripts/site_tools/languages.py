@@ -233,7 +233,7 @@ STRINGS = {
             "This page has not been translated into English yet. Below is the Chinese original.",
             "Open it on the Chinese site",
         ),
-        "sources.read": "Copy read",
+        "sources.read": "The copy we read",
         "sources.no_url": "Link not recorded",
         "sources.no_public_link": "No public link",
         "sources.sep": ", ",

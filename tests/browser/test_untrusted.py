@@ -80,7 +80,9 @@ def injected_site(built_site, tmp_path_factory):
         "</article>",
         '<script>window.injected = 1</script><img src="x" onerror="window.injected = 2">'
         '<iframe srcdoc="<script>parent.injected = 3</script>"></iframe>'
-        '<a id="js-link" href="javascript:window.injected=4">x</a></article>',
+        '<a id="js-link" href="javascript:window.injected=4">x</a>'
+        '<style>#styled-by-tag { color: rgb(1, 2, 3) }</style><p id="styled-by-tag">x</p>'
+        '<p id="styled-inline" style="color: rgb(4, 5, 6)">x</p></article>',
         1,
     )
     page.write_text(html, encoding="utf-8")
@@ -99,6 +101,8 @@ def test_injected_markup_is_refused_by_the_policy_and_the_templates_still_run(br
     page.locator("#js-link").click()
     page.wait_for_timeout(300)
     assert page.evaluate("window.injected") is None
+    for styled in ("#styled-by-tag", "#styled-inline"):  # nor may it restyle the page
+        assert page.locator(styled).evaluate("e => getComputedStyle(e).color") not in ("rgb(1, 2, 3)", "rgb(4, 5, 6)")
     # The templates' inline scripts ran: the theme's storage helper and search on demand.
     assert page.evaluate("typeof __md_get") == "function"
     assert page.evaluate("XMLHttpRequest.prototype.send.toString().includes('siteOnDemand')")
