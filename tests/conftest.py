@@ -50,8 +50,11 @@ def built_site(request, tmp_path_factory) -> Path:
     return site
 
 
-def pytest_terminal_summary(terminalreporter):
-    reasons = [str(report.longrepr) for report in terminalreporter.stats.get("skipped", [])]
-    line = browser_skip_summary(reasons)
+def pytest_unconfigure(config):
+    """After pytest's own last line ("… passed, … skipped"), so that it is the last word."""
+    reporter = config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is None or hasattr(config, "workerinput"):
+        return
+    line = browser_skip_summary([str(report.longrepr) for report in reporter.stats.get("skipped", [])])
     if line:
-        terminalreporter.write_line(line, red=True, bold=True)
+        reporter.write_line(line, red=True, bold=True)

@@ -27,13 +27,20 @@ def _edit(project, rel, old, new):
 
 @pytest.fixture(scope="module")
 def broken_links(tmp_path_factory):
-    """One copy with two independent link mistakes, built once: (build result, line of each)."""
+    """One copy with three independent mistakes, built once: two broken links, and a section
+    added to a Chinese page only. (build result, line of each)."""
     project = copy_project(tmp_path_factory.mktemp("links") / "project")
     link = _edit(project, "docs/conclusion.en.md", "(us-motives.md)", "(us-motivs.md)")
     text = (project / "docs" / "index.zh.md").read_text(encoding="utf-8")
     text += "\n见[第一部分](us-motives.md#no-such-section)。\n"
     (project / "docs" / "index.zh.md").write_text(text, encoding="utf-8")
-    return run_build(project), {"link": link, "anchor": text.count("\n")}
+    added = _edit(
+        project,
+        "docs/us-motives.zh.md",
+        "## 市场逻辑",
+        "## 新增一节 {#added-in-chinese}\n\n新增的一段。\n\n## 市场逻辑",
+    )
+    return run_build(project), {"link": link, "anchor": text.count("\n"), "added": added}
 
 
 def test_a_broken_page_link_is_reported_with_file_line_and_rule(broken_links):
@@ -175,3 +182,14 @@ def test_a_broken_link_is_reported_once_and_never_in_the_built_site(broken_links
     lines = [line for line in result.stdout.splitlines() if "us-motivs" in line]
     assert len(lines) == 1 and lines[0].startswith("docs/conclusion.en.md:")
     assert "site/" not in result.stdout
+
+
+def test_a_section_added_in_chinese_only_is_one_parity_error_and_the_outdated_notice_links_nothing_broken(
+    broken_links,
+):
+    """The English page's "translation outdated" notice names the new section: as a link to the
+    Chinese page's section, never to an id the English page (or a view built from it) lacks."""
+    result, lines = broken_links
+    about_it = [line for line in result.stdout.splitlines() if "added-in-chinese" in line]
+    assert len(about_it) == 1, about_it
+    assert about_it[0].startswith(f"docs/us-motives.zh.md:{lines['added']}:1: error PARITY-HEADINGS")

@@ -210,6 +210,19 @@ def test_the_outdated_notice_links_to_a_changed_section_the_original_still_has()
 
     pid = PageId("us-motives", "en")
     sections = [("renamed-in-chinese", "Old"), ("market-logic", "Market logic")]
-    notice = outdated_notice(pid, "en/us-motives.html", sections, {"market-logic"})
+    notice = outdated_notice(
+        pid, "en/us-motives.html", sections, {"renamed-in-chinese", "market-logic"}, {"market-logic"}
+    )
     assert 'href="../us-motives.html#market-logic"' in notice
-    assert 'href="../us-motives.html"' in outdated_notice(pid, "en/us-motives.html", sections, set())  # no broken link
+    assert 'href="../us-motives.html"' in outdated_notice(
+        pid, "en/us-motives.html", sections, set(), set()
+    )  # no broken link
+
+
+def test_the_outdated_notice_names_a_section_new_in_the_original_by_a_link_to_the_original():
+    from site_tools.notices import outdated_notice
+
+    pid = PageId("us-motives", "en")
+    notice = outdated_notice(pid, "en/us-motives.html", [("new-in-chinese", "新增一节")], set(), {"new-in-chinese"})
+    assert 'href="#new-in-chinese"' not in notice  # this page has no such id
+    assert '<a href="../us-motives.html#new-in-chinese" hreflang="zh-Hans">新增一节</a>' in notice

@@ -45,9 +45,15 @@ def test_the_text_around_a_protected_span_is_still_fixed():
     )
 
 
-def test_front_matter_and_fenced_code_are_left_as_written():
-    page = fixed("```text\nAI芯片,H20\n```", front="title: AI芯片,H20\n")
-    assert page == "```text\nAI芯片,H20\n```"
+def test_fenced_code_is_left_as_written():
+    assert fixed("```text\nAI芯片,H20\n```") == "```text\nAI芯片,H20\n```"
+
+
+def test_front_matter_keys_and_values_are_left_as_written():
+    front = "---\ntitle: AI芯片,H20\ndescription: 数据来自2025年.\ntranslated_from:\n  top: 0123456789ab\n---\n"
+    text = front + "\n# 标题 {#top}\n\nAI芯片很重要.\n"
+    out = fix_copywriting(parse_page(text, "docs/trap.zh.md", PageId("trap", "zh")), GLOSSARY)
+    assert out == front + "\n# 标题 {#top}\n\nAI 芯片很重要。\n"  # the body is fixed, the front matter not
 
 
 def test_a_crlf_line_keeps_its_line_ending():

@@ -32,10 +32,41 @@ def test_the_unbroken_copy_has_no_findings(project):
 
 
 def test_a_yaml_error_in_the_glossary_is_one_finding_not_one_per_name_it_protects(project):
+    line = (project / "docs/data/glossary.yml").read_text(encoding="utf-8").split("  zh: 英伟达\n")[0].count("\n") + 1
     found = _findings_with(project, "docs/data/glossary.yml", "  zh: 英伟达\n", "  zh: 英伟达: 公司\n")
-    assert [(f.path, f.rule) for f in found if f.severity == "error"] == [("docs/data/glossary.yml", "DATA-GLOSSARY")]
+    [error] = [f for f in found if f.severity == "error"]
+    assert (error.path, error.line, error.rule) == ("docs/data/glossary.yml", line, "DATA-GLOSSARY")
+    assert error.fix == 'put the value in double quotes: zh: "英伟达: 公司"'
     [notice] = [f for f in found if f.severity == "notice" and f.rule == "RULES-SKIPPED"]
     assert "ZH-TRADITIONAL" in notice.message  # 昇 in 昇腾 would otherwise be reported on every page
+
+
+@pytest.mark.parametrize(
+    ("line", "fix"),
+    [
+        ("  en: a, b: c", 'put the value in double quotes: en: "a, b: c"'),
+        ("  en: [NVIDIA] chips", 'put the value in double quotes: en: "[NVIDIA] chips"'),
+        ("  en: `code`", 'put the value in double quotes: en: "`code`"'),
+        ('  en: "open', "close the quote that opens here, with the same quote mark"),
+        ("   en: y", "line this key up with the other keys of its entry (same indentation)"),
+        ("\ten: y", "indent with spaces, not tabs"),
+    ],
+)
+def test_a_yaml_syntax_error_says_what_to_write_at_the_line_that_holds_it(line, fix):
+    from site_tools.datafile import DataError, load_yaml_text
+
+    with pytest.raises(DataError) as raised:
+        load_yaml_text(f"- id: x\n  zh: 甲\n{line}\n- id: y\n", "docs/data/glossary.yml", "DATA-GLOSSARY")
+    [finding] = raised.value.findings
+    assert (finding.line, finding.fix) == (3, fix)
+
+
+def test_well_formed_yaml_with_quoted_colons_loads():
+    from site_tools.datafile import load_yaml_text
+
+    assert load_yaml_text('- id: x\n  en: "a, b: c"\n', "docs/data/glossary.yml", "DATA-GLOSSARY") == [
+        {"id": "x", "en": "a, b: c"}
+    ]
 
 
 def test_a_term_missing_its_english_form_is_one_finding_at_the_term(project):

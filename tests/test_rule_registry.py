@@ -17,9 +17,20 @@ CODE = "\n".join(
 )
 
 
+# A rule id is a string of capitals, with or without hyphens (MKDOCS, LINK-ANCHOR), that the code
+# passes to Finding() or names as a module's RULE. Other capitalised strings ("GET") are not ids.
+_ID = r"[A-Z]{2,}(?:-[A-Z0-9]+)*"
+_EMITTED = [
+    rf'"({_ID}(?:-[A-Z0-9]+))"',  # any hyphenated id, wherever it is written
+    rf'Finding\((?:[^()]|\([^()]*\))*?,\s*"({_ID})"',  # the rule argument of a Finding(...)
+    rf'^RULE = "({_ID})"',
+]
+
+
 def test_every_rule_id_the_code_can_report_is_registered():
-    emitted = set(re.findall(r'"([A-Z]{2,}(?:-[A-Z0-9]+)+)"', CODE))
+    emitted = {rid for pattern in _EMITTED for rid in re.findall(pattern, CODE, re.MULTILINE)}
     assert {"FRONT-MATTER", "HTML-ELEMENT", "LINK-ANCHOR", "DATA-CHART"} <= emitted  # the scan finds them
+    assert {"MKDOCS", "SCAFFOLD", "DIRECTIVE"} <= emitted  # ids without a hyphen too
     assert sorted(emitted - set(BY_ID)) == []
 
 

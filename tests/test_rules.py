@@ -70,6 +70,30 @@ def test_a_heading_id_renamed_in_chinese_after_translation_is_reported_in_the_ch
     assert f.message == "heading #b-new is number 2 here, but number 2 in docs/a.en.md:10 is #b"
 
 
+def test_a_heading_id_renamed_in_english_after_translation_is_reported_in_the_english_file():
+    from site_tools.translation import section_hashes
+
+    zh = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b}\n")
+    record = "".join(f"  {sid}: {h}\n" for sid, h in section_hashes(zh).items())
+    front = f"---\ntitle: T\ndescription: D\ntranslated_from:\n{record}---\n"
+    en = parse_page(front + "# A {#a}\n\n## B {#b-renamed}\n", "docs/a.en.md", PageId("a", "en"))
+    [f] = [f for f in check_parity([zh, en], GLOSSARY) if f.rule == "PARITY-HEADINGS"]
+    assert (f.path, f.line) == ("docs/a.en.md", 10)
+
+
+def test_a_page_with_crlf_line_endings_reads_like_any_other():
+    zh, en = page("a", "zh", "# 甲 {#a}\n\n增长 82%。\n"), page("a", "en", "# A {#a}\n\nUp 82%.\n")
+    crlf = parse_page(en.text.replace("\n", "\r\n"), "docs/a.en.md", PageId("a", "en"))
+    assert check_parity([zh, crlf], GLOSSARY) == check_parity([zh, en], GLOSSARY) == []
+    assert [s.id for s in crlf.headings] == ["a"]
+
+
+def test_82_percent_written_out_in_english_matches_82_percent_in_chinese():
+    zh = page("a", "zh", "# 甲 {#a}\n\n增长 82%。\n")
+    assert check_parity([zh, page("a", "en", "# A {#a}\n\nUp 82 percent.\n")], GLOSSARY) == []
+    assert rules(check_parity([zh, page("a", "en", "# A {#a}\n\nUp 28 percent.\n")], GLOSSARY)) != []
+
+
 def test_a_context_note_missing_in_one_language_is_an_error():
     note = '!!! context "背景"\n    说明。[@reuters-2025-05-21]\n'
     zh = page("a", "zh", f"# 甲 {{#a}}\n\n正文。\n\n{note}")

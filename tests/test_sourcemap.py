@@ -87,3 +87,16 @@ def test_a_missing_anchor_on_the_same_page_is_link_anchor_with_a_hint_about_this
     assert "on this page" in same.fix and ".md" not in same.fix
     other = warning_to_finding(tmp_path, "Doc file 'a.en.md' contains a link 'b.md', but the target is not found.")
     assert other.rule == "LINK-TARGET"
+
+
+def test_what_no_page_of_a_print_edition_writes_is_reported_at_its_overview_never_at_another_page():
+    def page(stem: str) -> object:
+        return parse_page(
+            f"---\ntitle: T\ndescription: D.\n---\n# T {{#{stem}}}\n", f"docs/{stem}.en.md", PageId(stem, "en")
+        )
+
+    pages = [page("about"), page("conclusion"), page("index")]
+    [f] = to_sources(
+        [Finding("site/en/print.html", 40, 1, "LINK-ANCHOR", "<a href=\"#gone\">: no id 'gone'")], pages, "site"
+    )
+    assert f.path == "docs/index.en.md"

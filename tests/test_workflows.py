@@ -99,3 +99,25 @@ def test_the_pre_commit_configuration_is_valid_and_runs_only_local_hooks():
     assert run("pre-commit", "validate-config", str(ROOT / ".pre-commit-config.yaml")).returncode == 0
     text = (ROOT / ".pre-commit-config.yaml").read_text()
     assert re.findall(r"- repo: (\S+)", text) == ["local"]
+
+
+def test_a_job_that_configures_pages_may_read_pages():
+    """actions/configure-pages fails with only `contents: read`: a job that uses it must be
+    granted `pages` (today no job does; the deploy job only deploys)."""
+    ci = WORKFLOWS[0].read_text()
+    for name in re.findall(r"^  (\w[\w-]*):\n", ci.split("\njobs:\n", 1)[1], re.M):
+        job = _job(ci, name)
+        if "configure-pages@" in job:
+            assert re.search(r"^\s+pages: (read|write)$", job, re.M), f"job {name} uses configure-pages without pages:"
+
+
+def test_the_site_is_built_once_per_run():
+    ci = WORKFLOWS[0].read_text()
+    steps = "\n".join(re.findall(r"^\s+run: (.*)$", ci, re.M))  # the commands, not the comments
+    builds = re.findall(r"make (?:test|build)\b|site_tools build|build\.py|mkdocs build", steps)
+    assert builds == ["make test"], builds
+
+
+def test_the_readme_gives_the_one_time_pages_setup():
+    deploying = (ROOT / "README.md").read_text(encoding="utf-8").split("## Deploying", 1)[1].split("\n## ", 1)[0]
+    assert "Settings → Pages" in deploying and "**GitHub Actions**" in deploying

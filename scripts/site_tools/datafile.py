@@ -5,6 +5,8 @@ the file and the line, never show a traceback."""
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import yaml
@@ -86,11 +88,32 @@ def load_yaml_text(text: str, name: str, rule: str, first_line: int = 1):
         return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        if "quoted scalar" in str(getattr(e, "context", "")) and getattr(e, "context_mark", None):
+            mark = e.context_mark  # an unclosed quote: where it opens, not the end of the file
         line, col = (mark.line + 1, mark.column + 1) if mark else (first_line, 1)
         problem = getattr(e, "problem", None) or str(e)
+        source = text.split("\n")[line - 1] if 0 < line <= text.count("\n") + 1 else ""
         raise DataError(
-            [Finding(name, line, col, rule, f"malformed YAML: {problem}", "fix the YAML syntax at this position")]
+            [Finding(name, line, col, rule, f"malformed YAML: {problem}", _yaml_fix(problem, source))]
         ) from None
+
+
+_KEY_VALUE = re.compile(r"^(\s*(?:- )?[\w-]+):[ \t]+(.+?)\s*$")
+
+
+def _yaml_fix(problem: str, line: str) -> str:
+    """What to do about a YAML syntax error, from the problem and the line it is on."""
+    m = _KEY_VALUE.match(line)
+    quoted = f'{m[1].strip()}: "{m[2]}"' if m and '"' not in m[2] else None
+    if "tab character" in problem:
+        return "indent with spaces, not tabs"
+    if "quoted scalar" in problem or "end of stream" in problem:
+        return "close the quote that opens here, with the same quote mark"
+    if quoted and ("mapping values" in problem and ": " in m[2] or m[2][0] in "[{`@*&!%|>"):
+        return f"put the value in double quotes: {quoted}"
+    if "mapping values" in problem:
+        return "line this key up with the other keys of its entry (same indentation)"
+    return "fix the YAML syntax at this position; a value holding ': ' or ' #', or starting with [ { ` @, needs quotes"
 
 
 def load_yaml_list(path: Path, root: Path, rule: str) -> list[LineDict]:

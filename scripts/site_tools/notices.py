@@ -24,18 +24,26 @@ def _admonition(kind: str, title: str, body: str) -> str:
     )
 
 
-def outdated_notice(pid: PageId, page_url: str, sections: list[tuple[str, str]], original_ids: set[str]) -> str:
-    """`sections`: (id, heading) of the outdated sections; the link to the original goes to the
-    first of them that the original still has (never to an id it lacks: the site's own notice
-    must not be a broken link)."""
+def outdated_notice(
+    pid: PageId, page_url: str, sections: list[tuple[str, str]], here_ids: set[str], original_ids: set[str]
+) -> str:
+    """`sections`: (id, heading) of the outdated sections. Each is named by a link to itself on
+    this page, or, when only the original has it (a section new in Chinese), to the original's;
+    the link to the original goes to the first section it still has. Never a link to an id
+    that is not there: the site's own notice must not be a broken link."""
     title, body, link = TEXT[pid.lang]["outdated"]
-    names = ", ".join(f'<a href="#{sid}">{html.escape(name)}</a>' for sid, name in sections)
+    other = OTHER[pid.lang]
+
+    def name(sid: str, heading: str) -> str:
+        if sid in here_ids:
+            return f'<a href="#{sid}">{html.escape(heading)}</a>'
+        if sid in original_ids:
+            return _link(pid, other, page_url, heading, f"#{sid}")
+        return html.escape(heading)
+
+    names = ", ".join(name(sid, heading) for sid, heading in sections)
     first = next((f"#{sid}" for sid, _ in sections if sid in original_ids), "")
-    return _admonition(
-        "outdated",
-        title,
-        body.format(sections=names) + " " + _link(pid, OTHER[pid.lang], page_url, link, first),
-    )
+    return _admonition("outdated", title, body.format(sections=names) + " " + _link(pid, other, page_url, link, first))
 
 
 def untranslated_notice(pid: PageId, page_url: str) -> str:

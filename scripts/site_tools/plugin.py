@@ -206,9 +206,9 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         else:
             stale = _outdated(site, pid)
             if stale:
-                original = next((p for p in site.pages if p.page == L.PageId(pid.stem, L.OTHER[pid.lang])), None)
-                ids = {s.id for s in original.headings if s.id} if original else set()
-                notices.append(outdated_notice(pid, page.url, stale, ids))
+                by = {p.page: p for p in site.pages}
+                here, original = by.get(pid), by.get(L.PageId(pid.stem, L.OTHER[pid.lang]))
+                notices.append(outdated_notice(pid, page.url, stale, _heading_ids(here), _heading_ids(original)))
         # Reading time: counted in the language of the text, labelled in the page's;
         # a page with a cover shows it in the cover's masthead.
         minutes = reading_time.minutes(markdown, source_lang)
@@ -439,15 +439,20 @@ def _cover(render) -> str:
         raise mkdocs.exceptions.PluginError(f"mkdocs.yml extra.cover: {e}") from None
 
 
+def _heading_ids(page) -> set[str]:
+    return {s.id for s in page.headings if s.id} if page else set()
+
+
 def _outdated(site, pid: L.PageId) -> list[tuple[str, str]]:
-    """(id, heading) of the sections of an English page whose Chinese original changed."""
+    """(id, heading) of the sections of an English page whose Chinese original changed: the
+    English heading, or the Chinese one for a section new in Chinese."""
     if pid.lang != "en":
         return []
     by = {(p.page.stem, p.page.lang): p for p in site.pages}
     zh, en = by.get((pid.stem, "zh")), by.get((pid.stem, "en"))
     if zh is None or en is None:
         return []
-    titles = {s.id: s.title for s in en.headings if s.id}
+    titles = {s.id: s.title for page in (zh, en) for s in page.headings if s.id}  # English wins
     return [(sid, titles.get(sid, sid)) for sid in outdated_sections(zh, en)]
 
 

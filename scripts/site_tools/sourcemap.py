@@ -81,11 +81,13 @@ def to_sources(findings: list[Finding], pages: list[Page], shown_as: str, root: 
 
 def _shown(f: Finding, built: str, pages: list[Page]) -> tuple[Page | None, str | None]:
     """For a finding in a composed page (its text is other pages'): the page it shows that
-    writes the address, and the address as that page writes it; else the first page it shows."""
+    writes the address, and the address as that page writes it; else the first page it shows
+    (for a print edition, the overview: it opens the edition)."""
     stem, lang = shown_in(built)
     shown = [
         p for p in pages if (stem is not None and p.page.stem == stem) or (lang is not None and p.page.lang == lang)
     ]
+    shown.sort(key=lambda p: p.page.stem != "index")
     address = _address(f.message)
     for page in shown if address else ():
         url = rebase_url(address, built, page.page.url())
