@@ -196,7 +196,7 @@ def render_sources(sources: dict[str, Source], lang: str) -> str:
             continue
         title = (t["describe"] if s.is_description else t["quote"]).format(s.text_html(s.title, lang))
         if s.url:
-            where = f'<a href="{_escape(s.url)}">{t["read"]}</a>'
+            where = f'<a class="sources__read" href="{_escape(s.url)}">{t["read"]}</a>'
         else:
             where = t["no_public_link"] if s.no_public_link else t["no_url"]
         parts = [

@@ -1,5 +1,5 @@
-"""The glossary as a tool (compact, jump bar, filter, complete without JavaScript)
-and the timeline as one dated list, in Chromium."""
+"""The glossary as a tool (compact, jump bar, filter, complete without JavaScript),
+the timeline as one dated list, and the sources list, in Chromium."""
 
 from __future__ import annotations
 
@@ -200,4 +200,17 @@ def test_the_timeline_at_375_px_does_not_scroll_sideways_and_no_date_wraps(open_
         return lines.size !== 1;
     }).map(t => t.textContent)""")
     assert page.locator(".timeline__date time").count() >= 20
+    assert broken == []
+
+
+# --- sources --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["sources.html", "en/sources.html"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_sources_link_to_the_copy_read_and_its_date_never_break_across_lines(open_page, path, width):
+    page, _ = open_page(path, width=width)
+    broken = page.evaluate("""() => [...document.querySelectorAll('ol.sources :is(.sources__read, .sources__date)')]
+        .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1).map(e => e.textContent)""")
+    assert page.locator("ol.sources .sources__read").count() > 10
     assert broken == []
