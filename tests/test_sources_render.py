@@ -49,7 +49,7 @@ def test_a_source_without_url_says_link_not_recorded_unless_it_has_no_public_lin
     linked = entry(source(), lang)
     unrecorded = entry(source(url=None), lang)
     private = entry(source(url=None, no_public_link=True), lang)
-    assert f'<a href="https://example.org/a">{read}</a>' in linked and not_recorded not in linked
+    assert f'<a class="sources__read" href="https://example.org/a">{read}</a>' in linked and not_recorded not in linked
     assert not_recorded in unrecorded and not_public not in unrecorded
     assert not_public in private and not_recorded not in private
 
