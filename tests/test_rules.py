@@ -57,6 +57,26 @@ def test_heading_ids_in_a_different_order_are_an_error():
     assert f.fix.startswith("use the Chinese page's id: {#b}")
 
 
+def test_a_section_new_in_chinese_is_reported_there_saying_where_the_english_goes():
+    zh = page("a", "zh", "# 甲 {#a}\n\n## 新 {#new}\n\n## 乙 {#b}\n")
+    en = page("a", "en", "# A {#a}\n\n## B {#b}\n")
+    [f] = check_parity([zh, en], GLOSSARY)
+    assert (f.rule, f.path, f.line) == ("PARITY-HEADINGS", "docs/a.zh.md", 7)
+    assert f.message == "heading #new has no counterpart in docs/a.en.md"
+    assert f.fix == "translate this section into docs/a.en.md with the same id, {#new}, before #b (docs/a.en.md:7)"
+    at_end = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b}\n\n## 新 {#new}\n")
+    [f] = check_parity([at_end, en], GLOSSARY)
+    assert (f.path, f.line) == ("docs/a.zh.md", 9) and f.fix.endswith(", at the end of docs/a.en.md")
+
+
+def test_a_section_only_the_english_has_is_reported_in_the_english_file():
+    zh = page("a", "zh", "# 甲 {#a}\n\n## 乙 {#b}\n")
+    en = page("a", "en", "# A {#a}\n\n## Extra {#extra}\n\n## B {#b}\n")
+    [f] = check_parity([zh, en], GLOSSARY)
+    assert (f.rule, f.path, f.line) == ("PARITY-HEADINGS", "docs/a.en.md", 7)
+    assert f.message == "heading #extra has no counterpart in docs/a.zh.md"
+
+
 def test_a_heading_id_renamed_in_chinese_after_translation_is_reported_in_the_chinese_file():
     from site_tools.translation import section_hashes
 

@@ -81,30 +81,42 @@ def check_heading_order(zh: Page, en: Page) -> list[Finding]:
     that the Chinese id is the new one."""
     a = [s for s in zh.headings if s.id]
     b = [s for s in en.headings if s.id]
+    ids_a, ids_b = {s.id for s in a}, {s.id for s in b}
     recorded = en.meta.get(FIELD) if isinstance(en.meta.get(FIELD), dict) else {}
     for i in range(max(len(a), len(b))):
         sa = a[i] if i < len(a) else None
         sb = b[i] if i < len(b) else None
         if sa is not None and sb is not None and sa.id == sb.id:
             continue
-        if sa is not None and sb is not None:
-            chinese_renamed = sb.id in recorded and sa.id not in recorded
-            here, there, other_page, other = (zh, sa, en, sb) if chinese_renamed else (en, sb, zh, sa)
-        else:  # one language has more headings: reported at the extra one
-            here, there, other_page, other = (zh, sa, en, None) if sa is not None else (en, sb, zh, None)
-        where = f"{other_page.path}:{other.line} is #{other.id}" if other else f"{other_page.path} is missing"
-        fix = (
-            f"use the Chinese page's id: {{#{other.id}}} (a section has the same id in both languages)"
-            if here is en and other
-            else "give both languages the same heading ids in the same order"
-        )
+        if sa is not None and sa.id not in ids_b and (sb is None or sb.id in ids_a):
+            # A section the Chinese has and the English lacks: new in the original.
+            before = f", before #{sb.id} ({en.path}:{sb.line})" if sb else f", at the end of {en.path}"
+            message, here, there = f"heading #{sa.id} has no counterpart in {en.path}", zh, sa
+            fix = f"translate this section into {en.path} with the same id, {{#{sa.id}}}{before}"
+        elif sb is not None and sb.id not in ids_a and (sa is None or sa.id in ids_b):
+            # A section only the English has: the translation follows the original's sections.
+            message, here, there = f"heading #{sb.id} has no counterpart in {zh.path}", en, sb
+            fix = f"remove this section, or add it to the Chinese original {zh.path} first, with the same id"
+        else:
+            if sa is not None and sb is not None:
+                chinese_renamed = sb.id in recorded and sa.id not in recorded
+                here, there, other_page, other = (zh, sa, en, sb) if chinese_renamed else (en, sb, zh, sa)
+            else:  # one language has more headings: reported at the extra one
+                here, there, other_page, other = (zh, sa, en, None) if sa is not None else (en, sb, zh, None)
+            where = f"{other_page.path}:{other.line} is #{other.id}" if other else f"{other_page.path} is missing"
+            message = f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {where}"
+            fix = (
+                f"use the Chinese page's id: {{#{other.id}}} (a section has the same id in both languages)"
+                if here is en and other
+                else "give both languages the same heading ids in the same order"
+            )
         return [
             Finding(
                 here.path,
                 there.line,
                 1,
                 "PARITY-HEADINGS",
-                f"heading #{there.id} is number {i + 1} here, but number {i + 1} in {where}",
+                message,
                 fix,
             )
         ]
