@@ -93,6 +93,14 @@ def test_findings_come_root_causes_first():
     assert sorted([page, front, data]) != [data, front, page]  # path order alone would start with a page
 
 
+def test_a_chinese_original_comes_before_its_translation_and_pages_stay_together():
+    zh = Finding("docs/a.zh.md", 9, 1, "PARITY-HEADINGS", "x")
+    en = Finding("docs/a.en.md", 3, 1, "TERM-VARIANT", "x")
+    other = Finding("docs/b.en.md", 1, 1, "TERM-VARIANT", "x")
+    assert sorted([other, en, zh], key=root_causes_first) == [zh, en, other]
+    assert sorted([other, en, zh]) == [en, zh, other]  # by path, the translation came first
+
+
 def test_the_checks_without_a_build_find_an_image_from_another_host_at_its_markdown_line(project):
     image = "\n\n![chart](https://example.org/x.png)\n\n## "
     found = _findings_with(project, "docs/conclusion.en.md", "\n\n## ", image)

@@ -35,10 +35,13 @@ class Finding:
 
 def root_causes_first(f: Finding) -> tuple:
     """The order to fix things in: data files (a broken one causes findings elsewhere), then
-    front matter, then the pages; within a file by line, whole-file notes after the lines."""
+    front matter, then the pages, each Chinese original before its translation; within a file
+    by line, whole-file notes after the lines."""
     data = f.path.startswith(("docs/data/", "docs/charts/")) or f.rule.startswith(("DATA-", "FILE-"))
     tier = 0 if data else 1 if f.rule == "FRONT-MATTER" else 2
-    return (tier, f.path, f.line == 0, f.line, f.col, f.rule, f.message)
+    pair, _, lang = f.path.removesuffix(".md").rpartition(".")
+    original = (pair, lang != "zh") if pair and f.path.endswith(".md") else (f.path, False)
+    return (tier, *original, f.path, f.line == 0, f.line, f.col, f.rule, f.message)
 
 
 # A page refused whole (not UTF-8, a symbolic link) is missing from everything built after:
