@@ -15,7 +15,7 @@ from site_tools import reading_time as rt
 from site_tools.glossary import Glossary, Term
 from site_tools.languages import LANGUAGES
 from site_tools.pages import split_front_matter
-from site_tools.typography import curly_quotes
+from site_tools.typography import curly_quotes, latin_apostrophes
 
 ARTICLE_PAGES = ["index", "us-motives", "impact-on-china", "strategic-paths", "conclusion"]
 HEADLINE = {"zh": "H20 解禁：中美芯片博弈的新阶段", "en": "H20 unbanned: a new stage in the US–China chip contest"}
@@ -265,6 +265,17 @@ def test_curly_quotes_for_generated_text_leave_tags_attributes_and_code():
     after = '<p>The article’s “term” <a title="it\'s" href="#x">NVIDIA’s</a> <code>"a"</code></p>'
     assert curly_quotes(before) == after
     assert curly_quotes("<p>&quot;quoted&quot;</p>") == "<p>“quoted”</p>"
+
+
+def test_chinese_text_sets_an_apostrophe_inside_a_latin_word_straight_and_leaves_quotes_alone():
+    before = '<p>来自 Tom’s Hardware 的‘报道’，<a title="Tom’s">Tom’s</a> <code>Tom’s</code></p>'
+    after = "<p>来自 Tom's Hardware 的‘报道’，<a title=\"Tom’s\">Tom's</a> <code>Tom’s</code></p>"
+    assert latin_apostrophes(before) == after
+
+
+def test_the_chinese_pages_draw_no_curly_apostrophe_inside_a_latin_word(built_site):
+    html = (built_site / "impact-on-china.html").read_text(encoding="utf-8")
+    assert "Tom's Hardware" in html and "Tom’s" not in re.sub(r"<[^>]+>", "", html)
 
 
 def test_curly_quotes_resume_after_code_and_svg_close_whatever_they_contain():

@@ -255,3 +255,14 @@ def test_pages_show_their_last_update_from_git_and_an_edit_link(built_site, stem
     assert re.search(r'Last updated: <time datetime="\d{4}-\d{2}-\d{2}">\d{1,2} [A-Z][a-z]+ \d{4}</time>', en)
     assert re.search(rf'<a href="https://github\.com/[^"]+/edit/main/docs/{stem}\.zh\.md" title="编辑此页"', zh)
     assert re.search(rf'<a href="https://github\.com/[^"]+/edit/main/docs/{stem}\.en\.md" title="Edit this page"', en)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_print_editions_sources_read_as_the_sources_page_does(built_site, lang):
+    """Typeset alike (curly quotes, dates kept whole), not a rawer copy of the same list."""
+
+    def entries(stem: str) -> list[str]:
+        html = built_page(built_site, stem, lang).read_text(encoding="utf-8")
+        return re.findall(r'<li id="[^"]*" value="\d+">.*?</li>', html, re.S)
+
+    assert entries("print") == entries("sources") != []

@@ -166,3 +166,10 @@ def test_the_plain_outlet_other_renderers_use_carries_no_markup(tmp_path):
     ).values()
     assert s.outlet["en"] == "Xinhua (citing Nature)"
     assert s.outlet_html("en") == "<em>Xinhua</em> (citing <em>Nature</em>)"
+
+
+def test_a_citation_is_set_against_the_word_before_it_so_it_never_wraps_alone():
+    out = link_citations("Chips [@s]. More\tchips  [@s], and\n[@s] and [@nope].", {"s": source()}, "en")
+    assert out.startswith('Chips<sup class="cite">[[1]]') and 'chips<sup class="cite">' in out
+    assert '\n<sup class="cite">' in out  # a line break is kept: it may end a Markdown construct
+    assert "and [@nope]." in out  # an unknown id stays as written, space and all

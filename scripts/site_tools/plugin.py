@@ -56,7 +56,7 @@ from .safety import refused_files
 from .sources import link_citations, render_sources
 from .terms import DEFINITIONS, PageTerms, TermsExtension, definitions_block, definitions_json
 from .translation import outdated_sections
-from .typography import curly_quotes
+from .typography import curly_quotes, latin_apostrophes
 
 NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
 NO_READING_TIME = {"glossary", "sources"}  # looked up, not read through
@@ -168,7 +168,8 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         lang = _build_language(config)
         site = self.site
         titles = {(p.page.stem, p.page.lang): _text(p.meta.get("title")) for p in site.pages}
-        for c in composed_pages(lang, titles, article_stems(config), render_sources(site.sources, lang)):
+        sources = _typeset(render_sources(site.sources, lang), lang)  # as on the sources page
+        for c in composed_pages(lang, titles, article_stems(config), sources):
             file = File.generated(config, c.src_uri, content=c.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
             file.dest_uri = c.url
             files.append(file)
@@ -257,10 +258,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             html += definitions_block(
                 terms.lang, L.language_root_from(page.url, L.DEFAULT) + DEFINITIONS.format(lang=terms.lang)
             )
-        # English typography for the text Markdown's smarty never saw (tooltips, charts, sources).
-        if L.PageId.from_src(page.file.src_uri).lang == "en":
-            html = curly_quotes(html)
-        html = keep_together(html)
+        html = _typeset(html, L.PageId.from_src(page.file.src_uri).lang)
         self.bodies[(pid.stem, pid.lang)] = Body(html, page.url)
         return html
 
@@ -437,6 +435,13 @@ def _cover(render) -> str:
         return render()
     except (CoverError, ValueError) as e:  # a wrong extra.cover in mkdocs.yml is a configuration error
         raise mkdocs.exceptions.PluginError(f"mkdocs.yml extra.cover: {e}") from None
+
+
+def _typeset(html: str, text_lang: str) -> str:
+    """English typography for the text Markdown's smarty never saw (tooltips, charts, sources),
+    straight apostrophes in the Latin words of Chinese text, and what must not break across
+    lines kept together, in either language."""
+    return keep_together(curly_quotes(html) if text_lang == "en" else latin_apostrophes(html))
 
 
 def _heading_ids(page) -> set[str]:

@@ -172,7 +172,9 @@ def check_citations(markdown: str, sources: dict[str, Source], path: str, line_o
 
 
 def link_citations(markdown: str, sources: dict[str, Source], lang: str, sources_page: str = "sources.md") -> str:
-    """Turn [@id] into a numbered link to the source's entry; unknown ids stay visible."""
+    """Turn [@id] into a numbered link to the source's entry; unknown ids stay visible. The
+    marker is set against the word before it ("chips[3]."), as superscripts are: a space there
+    would let it wrap to a line of its own."""
 
     def repl(m: re.Match) -> str:
         src = sources.get(m[1])
@@ -181,7 +183,11 @@ def link_citations(markdown: str, sources: dict[str, Source], lang: str, sources
         tip = f"{src.outlet_text(lang)}, {src.date}".replace('"', "'")
         return f'<sup class="cite">[[{src.number}]]({sources_page}#{src.id} "{tip}")</sup>'
 
-    return CITATION.sub(repl, markdown)
+    return _SPACED_CITATION.sub(repl, markdown)
+
+
+# A citation with the spaces between it and the word before (never indentation or a line break).
+_SPACED_CITATION = re.compile(r"(?:(?<=\S)[ \t]+)?" + CITATION.pattern)
 
 
 TEXT = strings_for("sources")  # the strings live in languages.py

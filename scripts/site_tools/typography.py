@@ -1,9 +1,12 @@
 """Curly quotes in English HTML that the Markdown pass (smarty) never sees:
 glossary tooltips, chart titles and captions, the source list, and quotes
 escaped in Markdown (an admonition title's \\"). Text only: tags, attribute
-values and code stay as they are. Chinese pages are not passed through this."""
+values and code stay as they are. Chinese pages are not passed through this: there, only an
+apostrophe inside a Latin word is set straight (see latin_apostrophes)."""
 
 from __future__ import annotations
+
+import re
 
 from .htmltext import OpenElements, tokens
 
@@ -71,4 +74,22 @@ def curly_quotes(html: str) -> str:
                 chars[i] = _quote(ch, chars[i - 1] if i else prev, token[i + 1] if i + 1 < len(token) else "")
         out.append("".join(chars))
         prev = token[-1]
+    return "".join(out)
+
+
+_CURLY_APOSTROPHE = re.compile(r"(?<=[A-Za-z])’(?=[A-Za-z])")
+
+
+def latin_apostrophes(html: str) -> str:
+    """Chinese pages: "Tom’s Hardware" with a straight apostrophe. A CJK font draws ’ full-width
+    ("Tom’ s"), and Markdown's smarty curls it on every page; text only, as curly_quotes."""
+    out: list[str] = []
+    verbatim = OpenElements()
+    for piece in tokens(html):
+        if piece.markup:
+            out.append(piece.text)
+            if piece.tag:
+                verbatim.feed(piece.tag)
+        else:
+            out.append(piece.text if verbatim.skipping else _CURLY_APOSTROPHE.sub("'", piece.text))
     return "".join(out)

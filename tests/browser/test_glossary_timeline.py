@@ -214,3 +214,11 @@ def test_a_sources_link_to_the_copy_read_and_its_date_never_break_across_lines(o
         .filter(e => new Set([...e.getClientRects()].map(r => Math.round(r.top))).size > 1).map(e => e.textContent)""")
     assert page.locator("ol.sources .sources__read").count() > 10
     assert broken == []
+
+
+@pytest.mark.parametrize("path", ["sources.html", "claims.html", "corrections.html"])
+def test_chinese_entries_that_mix_in_latin_names_and_figures_are_not_justified(open_page, path):
+    page, _ = open_page(path, width=375, height=800, touch=True)
+    entries = "article :is(ol.sources, ol.claims, ol.corrections) li"
+    aligns = page.evaluate("s => [...document.querySelectorAll(s)].map(li => getComputedStyle(li).textAlign)", entries)
+    assert aligns and "justify" not in aligns
