@@ -118,11 +118,11 @@ def test_new_page_creates_both_files_and_the_nav_entry_and_the_site_still_builds
     scaffolds = [line.split(": error")[0] for line in strict.stdout.splitlines() if "SCAFFOLD" in line]
     written = {lang: (project / "docs" / f"chip-rules.{lang}.md").read_text(encoding="utf-8") for lang in ("zh", "en")}
     comment = {lang: text[: text.index("<!--")].count("\n") + 1 for lang, text in written.items()}
-    assert scaffolds == [
-        "docs/chip-rules.en.md:3:27",  # the stand-in description, after the title
-        f"docs/chip-rules.en.md:{comment['en']}:1",  # the comment that says where to write
-        "docs/chip-rules.zh.md:3:19",
-        f"docs/chip-rules.zh.md:{comment['zh']}:1",
+    assert scaffolds == [  # the Chinese original first
+        "docs/chip-rules.zh.md:3:19",  # the stand-in description, after the title
+        f"docs/chip-rules.zh.md:{comment['zh']}:1",  # the comment that says where to write
+        "docs/chip-rules.en.md:3:27",
+        f"docs/chip-rules.en.md:{comment['en']}:1",
     ]
     # The rest of the guide's round: write both pages, record the translation; --strict passes.
     (project / "docs" / "chip-rules.zh.md").write_text(
