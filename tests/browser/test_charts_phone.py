@@ -22,8 +22,13 @@ MEASURE = """() => [...document.querySelectorAll('figure.chart .chart__svg svg')
     const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
     const sizes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim())
       .map(t => parseFloat(getComputedStyle(t).fontSize) * scale);
+    const box = svg.getBoundingClientRect();
+    const cut = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).filter(t => {
+      const r = t.getBoundingClientRect();
+      return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+    }).map(t => t.textContent);
     return {chart: svg.closest('figure').dataset.chart, variant: svg.parentElement.className,
-            scale, smallest: Math.min(...sizes), texts: sizes.length,
+            scale, smallest: Math.min(...sizes), texts: sizes.length, cut,
             width: svg.getBoundingClientRect().width, height: svg.getBoundingClientRect().height};
   })"""
 
@@ -69,13 +74,14 @@ def test_the_contrast_measure_tells_a_faint_mark_from_a_solid_one():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("stem", DRAWN_ON)
-def test_at_375px_every_chart_label_is_at_least_11px(open_page, stem, lang):
+def test_at_375px_every_chart_label_is_at_least_11px_and_inside_its_chart(open_page, stem, lang):
     page, _ = open_page(PageId(stem, lang).url(), width=375, height=740)
     shown = page.evaluate(MEASURE)
     assert len(shown) == page.locator("figure.chart .chart__svg").count() > 0
     for svg in shown:
         assert svg["texts"] > 0
         assert svg["smallest"] >= MIN_PX, svg
+        assert svg["cut"] == [], svg  # no figure runs past the chart's edge
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
