@@ -220,3 +220,18 @@ def test_no_chart_javascript_at_runtime(built_site):
         html = page.read_text(encoding="utf-8")
         assert not re.search(r"vega|vl-convert", html, re.I) or "<script" not in html.split("vega")[0][-200:]
     assert not list(built_site.rglob("vega*.js"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_each_year_is_marked_just_above_its_first_event_never_beside_the_year_before(lang):
+    from site_tools.charts.spec import vega_lite_spec
+
+    spec = vega_lite_spec(CHARTS["export-control-timeline"], lang, "narrow")
+    years = next(layer for layer in spec["layer"] if "layer" in layer)["data"]["values"]
+    events = next(layer for layer in spec["layer"] if layer.get("data", {}).get("values", [{}])[0].get("date"))
+    dots = [(e["date"][:4], e["dot"]) for e in events["data"]["values"]]
+    assert [y["year"] for y in years] == list(dict.fromkeys(year for year, _ in dots))
+    for mark in years:
+        first = next(i for i, (year, _) in enumerate(dots) if year == mark["year"])
+        assert mark["y"] < dots[first][1]  # above its first event, and nearer it than the year before's last
+        assert first == 0 or dots[first][1] - mark["y"] < mark["y"] - dots[first - 1][1]

@@ -376,7 +376,8 @@ def _wide_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
 def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     """Time running down a spine: each event a dot with its date and label beside it, in date
     order; the space between two events grows with the time between them (up to a limit), and
-    each new year is marked on the spine where it falls."""
+    each new year is marked on the spine just above its first event (placed by date instead, a
+    January mark sat beside the November event before it, and read as that event's year)."""
     spine, text_x, row, most = 46, 62, 34, 44
     days = [_day(v["date"]) for v in values]
     ys = [16.0]  # the first year's mark above the first event
@@ -389,11 +390,10 @@ def _narrow_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     for year in range(days[0].year + 1, days[-1].year + 1):
         new = datetime.date(year, 1, 1)
         i = next(k for k, d in enumerate(days) if d >= new)
-        gap = (days[i] - days[i - 1]).days or 1
-        # Between the two events around New Year, in proportion to the days on either side.
-        start, end = ys[i - 1] + 8, ys[i] + 8
-        years.append({"y": round(start + (end - start) * (new - days[i - 1]).days / gap, 1), "year": str(year)})
+        above = min(18.0, (ys[i] - ys[i - 1]) / 2)  # as far above as the first year's mark, room allowing
+        years.append({"y": round(ys[i] + 8 - above, 1), "year": str(days[i].year)})
     years.insert(0, {"y": 6, "year": str(days[0].year)})
+    years = list({y["year"]: y for y in reversed(years)}.values())[::-1]  # a year with no event: no mark
     px_x = {"type": "quantitative", "scale": {"domain": [0, NARROW_WIDTH - 4], "nice": False}, "axis": None}
     px_y = {"type": "quantitative", "scale": {"domain": [0, height], "reverse": True, "nice": False}, "axis": None}
     color = {
