@@ -254,6 +254,16 @@ def test_phones_show_a_short_site_title(open_page, lang):
     assert box[0] <= box[1]  # not cut off
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width", [960, 1280])
+def test_wider_screens_show_a_site_title_that_fits_the_header(open_page, lang, width):
+    page, _ = open_page(PageId("index", lang).url(), width=width)
+    shown = [t for t in page.locator(".md-header .md-header__topic:first-child .md-ellipsis").all() if t.is_visible()]
+    assert len(shown) == 1
+    scroll, client = shown[0].evaluate("e => [e.scrollWidth, e.clientWidth]")
+    assert scroll <= client  # not cut off
+
+
 def test_the_definitions_load_only_when_a_reader_reaches_for_a_term(open_page):
     page, rec = open_page("us-motives.html", width=375, height=800, touch=True)
     assert not [r for r in rec.requests if "/assets/terms." in r]  # not part of the first view
