@@ -76,7 +76,8 @@ STRINGS = {
         "cite.license": "本站文字与数据采用 {link} 许可协议发布。",
         "cite.subject": "错误报告：{title} {url}",
         "cite.license_link": (
-            '<a href="https://creativecommons.org/licenses/by/4.0/deed.zh-hans" rel="license">CC BY 4.0</a>'
+            '<a href="https://creativecommons.org/licenses/by/4.0/deed.zh-hans" rel="license" class="nobr">'
+            "CC BY 4.0</a>"
         ),
         "claims.original": "原文：",  # shown on English pages only, before the Chinese quote
         "claims.verdict": "核查结论：",
@@ -184,7 +185,9 @@ STRINGS = {
         "cite.report_note": " (no GitHub account needed; the email names this page)",
         "cite.license": "This site’s text and data are published under {link}.",
         "cite.subject": "Error report: {title} {url}",
-        "cite.license_link": '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license">CC BY 4.0</a>',
+        "cite.license_link": (
+            '<a href="https://creativecommons.org/licenses/by/4.0/" rel="license" class="nobr">CC BY 4.0</a>'
+        ),
         "claims.verdict": "Verdict: ",
         "claims.by": "Claim by: ",
         "claims.evidence": "Evidence: ",
@@ -211,7 +214,7 @@ STRINGS = {
         "glossary.source": "Reference: ",
         "glossary.jump": "Jump to a letter",
         "glossary.filter": "Filter terms",
-        "glossary.placeholder": "Type a name in English or Chinese, or a word from a definition",
+        "glossary.placeholder": "A name, or a word from a definition",
         "glossary.count": "{n} terms",
         "glossary.count_one": "1 term",
         "glossary.empty": "No terms match. Try another word, or clear the box.",

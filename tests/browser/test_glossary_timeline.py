@@ -203,6 +203,18 @@ def test_the_timeline_at_375_px_does_not_scroll_sideways_and_no_date_wraps(open_
     assert broken == []
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_on_a_phone_the_filter_box_shows_its_whole_hint(open_page, lang):
+    page, _ = open_page(GLOSSARY[lang], width=375, height=800, touch=True)
+    text, room = page.locator("#glossary-filter-input").evaluate("""e => {
+      const s = getComputedStyle(e), c = document.createElement('canvas').getContext('2d');
+      c.font = `${s.fontSize} ${s.fontFamily}`;
+      return [c.measureText(e.placeholder).width,
+              e.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)];
+    }""")
+    assert text <= room
+
+
 # --- sources --------------------------------------------------------------------
 
 
