@@ -58,7 +58,8 @@ def test_each_chart_renders_from_its_data_as_svg_text(cid, variant):
             if chart.kind == "points" and not row.claimed:
                 assert f"{row.value:g}%" in labels
             elif chart.kind != "ratio" or row.series and row.series["en"] == "H20":
-                assert row.label[lang] in labels, (cid, lang, row.label[lang])
+                label = curly_quotes(row.label[lang]) if lang == "en" else row.label[lang]  # quotes curled
+                assert label in labels, (cid, lang, label)
 
 
 # Bar charts whose rows are labelled differently in each language: the others show the same
@@ -235,3 +236,12 @@ def test_on_a_phone_each_year_is_marked_just_above_its_first_event_never_beside_
         first = next(i for i, (year, _) in enumerate(dots) if year == mark["year"])
         assert mark["y"] < dots[first][1]  # above its first event, and nearer it than the year before's last
         assert first == 0 or dots[first][1] - mark["y"] < mark["y"] - dots[first - 1][1]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_english_chart_labels_have_curly_quotes_as_the_page_around_them(variant):
+    labelled = CHARTS["nvidia-china-share"]
+    assert any('"' in row.label["en"] for row in labelled.rows)  # the data has straight ones
+    for cid, chart in CHARTS.items():
+        straight = [t for t in texts(render_svg(chart, "en", variant)) if '"' in t or "'" in t]
+        assert straight == [], (cid, straight)

@@ -8,6 +8,7 @@ import json
 import unicodedata
 
 from ..languages import strings_for
+from ..typography import curly_quotes
 from .data import Chart, display_value, shown_value
 
 LABEL_SLACK = 40  # px of room left of the longest axis label (see vega_lite_spec)
@@ -91,7 +92,8 @@ def _values(chart: Chart, lang: str) -> list[dict]:
         values.append(
             {
                 "order": i,
-                "label": r.label[lang],
+                # The page's typography curls quotes in its HTML, not inside a chart's SVG.
+                "label": curly_quotes(r.label[lang]) if lang == "en" else r.label[lang],
                 "series": (r.series or {}).get(lang, ""),
                 "panel": (r.panel or {}).get(lang, ""),
                 "value": v,
