@@ -86,6 +86,14 @@ def test_a_paragraph_link_is_one_tab_stop_that_shows_when_focused(open_page):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_wide_screen_the_print_edition_keeps_an_article_pages_measure(open_page, lang):
+    page, _ = open_page(PageId("print", lang).url(), width=1280)
+    widths = page.evaluate("""() => [...document.querySelectorAll('.print-part > :is(p, .admonition)')].map(p =>
+        p.getBoundingClientRect().width / parseFloat(getComputedStyle(p.parentElement).fontSize))""")
+    assert widths and max(widths) <= 46.5  # ems: about 75 characters of English, 40 of Chinese
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_print_edition_prints_the_text_alone_with_a_page_break_before_each_part(open_page, lang):
     page, rec = open_page(PageId("print", lang).url(), width=800, height=1000)
     page.emulate_media(media="print")
