@@ -20,12 +20,16 @@ def _plugin(monkeypatch, calls):
     monkeypatch.setattr(plugin_module, "load_site", lambda root: type("Site", (), {"glossary": [], "corrections": []}))
     monkeypatch.setattr(plugin_module, "finish_site", lambda *a, **k: calls.append("finish"))
     monkeypatch.setattr(plugin_module, "write_feeds", lambda *a, **k: calls.append("feeds"))
+    monkeypatch.setattr(plugin_module.segmenter, "site_dictionary", lambda paths: None)
     p = SitePlugin()
     p.load_config({"report_rules": False})
     return p
 
 
 class _Config(dict):
+    docs_dir = "docs"
+    config_file_path = "mkdocs.yml"
+    theme = SimpleNamespace(custom_dir=None)
     site_dir = "site"
     site_url = ""
     extra: dict = {}

@@ -30,7 +30,7 @@ from mkdocs.config.base import Config
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import languages as L
-from . import reading_time
+from . import reading_time, segmenter
 from .cards import CARD_FILE, HEIGHT as CARD_HEIGHT, WIDTH as CARD_WIDTH, card, cjk_font
 from .cache import cache_root, prune as prune_cache
 from .charts import figure_html, render_svg
@@ -145,11 +145,14 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         if self.config.report_rules:
             for f in check_site_data(self.site):
                 log.warning(f.text())
-        # Search: keep every glossary term one word when jieba segments Chinese.
+        # Search: jieba segments the Chinese with the words the site's text contains (not its
+        # whole dictionary: 2.5 s a build), and keeps every glossary term one word.
         jieba.setLogLevel(logging.WARNING)
-        for term in self.site.glossary:
-            for form in term.forms("zh"):
-                jieba.add_word(form)
+        text = [Path(config.docs_dir), Path(config.config_file_path), Path(__file__).parent]
+        if config.theme.custom_dir:
+            text.append(Path(config.theme.custom_dir))
+        forms = [form for term in self.site.glossary for form in term.forms("zh")]
+        segmenter.prepare(jieba.dt, segmenter.site_dictionary(text), forms)
 
     @mkdocs.plugins.event_priority(100)  # before static-i18n sorts the files by language
     def on_files(self, files, *, config):

@@ -25,6 +25,7 @@ CHROMIUM_FLAGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    "--disable-extensions",  # the built-in ones cost each test run about a tenth of Chromium's time
 ]
 
 
