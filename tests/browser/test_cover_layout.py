@@ -50,3 +50,14 @@ def test_start_reading_leads_to_part_one(open_page, site_url, path, target):
     page.locator("nav.reading-path li:first-child a").click()
     page.wait_for_url(site_url + target)
     assert page.locator(".md-content h1").first.get_attribute("id") == "us-motives"
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/index.html"])
+@pytest.mark.parametrize("width", [375, 1280])
+def test_the_other_ways_to_read_share_a_row_of_their_own_under_the_dates(open_page, path, width):
+    # Before: at 1280 px "Print edition" wrapped alone under "Side by side".
+    page, _ = open_page(path, width=width)
+    tops = page.evaluate("""() => [...document.querySelectorAll('.cover__meta > span')].map(s =>
+      [s.className, Math.round(s.getBoundingClientRect().top)])""")
+    ways = {top for cls, top in tops if cls == "cover__way"}
+    assert len(ways) == 1 and min(ways) > max(top for cls, top in tops if cls != "cover__way")

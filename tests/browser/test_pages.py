@@ -82,9 +82,34 @@ class TestOnAPhone:
     def test_no_text_outside_charts_is_smaller_than_12px(self, on_a_phone):
         assert on_a_phone[0].evaluate(_SMALL_TEXT, 12) == []
 
+    def test_no_line_of_text_runs_past_the_column(self, on_a_phone):
+        # The page may not scroll sideways and still lose letters to the screen's edge: a
+        # nowrap run wider than the column pokes into the margin (the cover's dates did).
+        assert on_a_phone[0].evaluate(_PAST_THE_COLUMN) == []
+
     def test_no_heading_ends_in_an_empty_line(self, on_a_phone):
         # A heading's box is as many lines tall as its text: nothing unseen wraps onto a line of its own.
         assert on_a_phone[0].evaluate(_GHOST_LINES) == []
+
+
+# Text lines whose right end passes the article column (tables scroll inside their own
+# frame, and charts are tested with the charts).
+_PAST_THE_COLUMN = """() => {
+  const column = document.querySelector('.md-content__inner');
+  const right = column.getBoundingClientRect().right;
+  const past = [];
+  const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode()); ) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || el.closest('svg, pre, .md-typeset__scrollwrap, [hidden]')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const over = Math.max(0, ...[...range.getClientRects()].filter(r => r.width).map(r => r.right - right));
+    const text = node.textContent.trim().slice(0, 30);
+    if (over > 1) past.push(`${el.tagName.toLowerCase()}.${el.className} ${Math.round(over)}px: ${text}`);
+  }
+  return past;
+}"""
 
 
 _GHOST_LINES = """() => [...document.querySelectorAll('article h1, article h2, article h3')].flatMap(h => {
