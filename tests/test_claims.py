@@ -13,6 +13,7 @@ from helpers import ROOT, built_page, copy_project, run_build
 from site_tools.claims import VERDICTS, claim_review_jsonld, load_claims, script_json
 from site_tools.csp import inline_scripts, script_hash
 from site_tools.sources import load_sources
+from site_tools.typography import inside_quotes
 
 CLAIMS, LOAD_FINDINGS = load_claims(ROOT)
 SOURCES = load_sources(ROOT)
@@ -62,6 +63,33 @@ def test_the_claims_page_lists_every_claim_with_its_verdict(built_site, lang):
         label = getattr(VERDICTS[verdict], lang)
         assert f'claim-badge--{verdict}">{label}</span>' in body, cid
         assert f'href="{CLAIMS[cid].page}.html#{CLAIMS[cid].section}"' in body, cid
+
+
+@pytest.mark.parametrize(
+    "claim, quoted",
+    [
+        ('AI should be a "means for good"', "“AI should be a ‘means for good’”"),
+        ("人工智能应是“向善的手段”", "“人工智能应是‘向善的手段’”"),
+        ("No quotation inside", "“No quotation inside”"),
+    ],
+)
+def test_a_quotation_within_a_quoted_claim_takes_single_quotes(claim, quoted):
+    # Before: “AI should be a “means for good”” — two closing quotes in a row.
+    assert "“{}”".format(inside_quotes(claim)) == quoted
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_claim_on_the_claims_page_ends_in_two_closing_quotes(built_site, lang):
+    html = built_page(built_site, "claims", lang).read_text(encoding="utf-8")
+    assert "””</p>" not in html
+
+
+@pytest.mark.parametrize("lang, evidence", [("zh", "英伟达博客，"), ("en", "NVIDIA blog, ")])
+def test_evidence_names_the_outlet_and_date_with_the_languages_own_comma(built_site, lang, evidence):
+    html = built_page(built_site, "claims", lang).read_text(encoding="utf-8")
+    assert f"</a> {evidence}" in html
+    if lang == "zh":
+        assert "英伟达博客, " not in html
 
 
 def test_a_context_note_shows_the_verdict_from_the_ledger_and_links_to_its_entry(built_site):

@@ -88,6 +88,15 @@ def test_reading_time_is_longer_for_the_longer_page(built_site):
     assert n("index", "en") > n("strategic-paths", "en")
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_claim_ledger_is_timed_by_the_text_it_generates_not_by_its_one_directive_line(built_site, lang):
+    # Its Markdown is a heading and `::: claims`: counted alone, "1 min" on the site's longest page.
+    page = html(built_site, "claims", lang)
+    shown = int(re.search(r'class="reading-time"[^>]*>\D*(\d+)', page)[1])
+    article = page[page.index("<article") : page.index("</article>")]
+    assert shown == rt.minutes(article, lang) and shown >= 5
+
+
 # --- The cover ----------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ def test_sources_are_numbered_in_file_order_starting_with_the_article():
 
 def test_a_citation_becomes_a_numbered_link_to_the_sources_page():
     out = link_citations("文章称……[@wenweipo-2025-07-22]", SOURCES, "zh")
-    assert '[[1]](sources.md#wenweipo-2025-07-22 "《文汇报》, 2025-07-22")' in out
+    assert '[[1]](sources.md#wenweipo-2025-07-22 "《文汇报》，2025-07-22")' in out
 
 
 def test_an_unknown_citation_is_reported_with_its_line_and_column():

@@ -19,6 +19,7 @@ from .datafile import load_yaml_list, rel
 from .languages import HREFLANG, strings_for
 from .findings import DataError, Finding
 from .pages import Page, body_text
+from .typography import inside_quotes
 
 CLAIMS_FILE = Path("docs/data/claims.yml")
 SCHEMA = "claims.schema.json"  # in docs/data
@@ -406,8 +407,7 @@ def render_claims(
         where = f"{page_title} › {_e(section)}" if section else page_title
         evidence = (
             t["sep"].join(
-                f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {_e(sources[s].outlet[lang])}, '
-                f"{_e(sources[s].date)}"
+                f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {_e(sources[s].dated(lang))}'
                 for s in c.evidence
                 if s in sources
             )
@@ -422,7 +422,8 @@ def render_claims(
         parts.append(
             f'<li class="claim" id="{_e(c.id)}" data-verdict="{c.verdict}">'
             f'<p class="claim__title">{_e(c.title[lang])}</p>'
-            f'<blockquote class="claim__text"><p>{_e(t["quote"].format(c.claim[lang]))}</p></blockquote>{original}'
+            f'<blockquote class="claim__text"><p>{_e(t["quote"].format(inside_quotes(c.claim[lang])))}</p></blockquote>'
+            f"{original}"
             f'<p class="claim__by">{t["by"]}{_e(c.by[lang])}</p>'
             f'<p class="claim__verdict">{t["verdict"]}{badge(c.verdict, lang)}</p>'
             f'<p class="claim__explanation">{_e(c.explanation[lang])}</p>'

@@ -159,7 +159,7 @@ def _reference(source: str, sources, lang: str, here: str) -> str:
     src = sources.get(source)
     if src is not None:  # the same numbered citation as [@id] in the pages
         href = posixpath.relpath(PageId("sources", lang).url(), here) + f"#{src.id}"
-        tip = f"{src.outlet[lang]}, {src.date}"
+        tip = src.dated(lang)
         return f'<sup class="cite"><a href="{_e(href)}" title="{_e(tip)}">[{src.number}]</a></sup>'
     if source.startswith("https://"):
         return f'<a href="{_e(source)}">{_e(source)}</a>'

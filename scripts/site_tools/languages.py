@@ -125,6 +125,7 @@ STRINGS = {
         "sources.sep": "，",
         "sources.end": "。",
         "sources.quote": "“{}”",
+        "sources.dated": "{outlet}，{date}",
         "sources.describe": "〔{}〕",
     },
     "en": {
@@ -242,6 +243,7 @@ STRINGS = {
         "sources.sep": ", ",
         "sources.end": ".",
         "sources.quote": "“{}”",
+        "sources.dated": "{outlet}, {date}",
         "sources.describe": "[{}]",
     },
 }

@@ -60,6 +60,7 @@ from .typography import curly_quotes, latin_apostrophes
 
 NO_TERMS = {"glossary", "sources"}  # pages that define or list; terms are not marked there
 NO_READING_TIME = {"glossary", "sources"}  # looked up, not read through
+READ_THROUGH = ("claims", "corrections")  # directives whose text is read, and timed
 
 log = mkdocs.plugins.get_plugin_logger("h20")
 
@@ -213,9 +214,31 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
                 by = {p.page: p for p in site.pages}
                 here, original = by.get(pid), by.get(L.PageId(pid.stem, L.OTHER[pid.lang]))
                 notices.append(outdated_notice(pid, page.url, stale, _heading_ids(here), _heading_ids(original)))
-        # Reading time: counted in the language of the text, labelled in the page's;
-        # a page with a cover shows it in the cover's masthead.
-        minutes = reading_time.minutes(markdown, source_lang)
+        cover = config.extra.get("cover") or {}
+        handlers = {
+            # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
+            "claims": lambda _: render_claims(
+                site.claims,
+                site.sources,
+                site.pages,
+                pid.lang,
+                L.language_root_from(page.url, L.DEFAULT) + "assets/",
+            ),
+            "verdicts": lambda _: render_verdicts(pid.lang),
+            "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
+            "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
+            "sources": lambda _: render_sources(site.sources, pid.lang),
+            "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
+            "cover": lambda _: _cover(
+                lambda: masthead(cover, config.site_name, site.sources, pid.lang, minutes, self._ways(pid, page.url))
+            ),
+            "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
+        }
+        # Reading time: counted in the language of the text, labelled in the page's; on the
+        # claim ledger and the corrections page, of the text they generate (it was "1 min" on
+        # the longest page). A page with a cover shows it in the cover's masthead.
+        generated = {name: handlers[name] for name in READ_THROUGH}
+        minutes = reading_time.minutes(expand_directives(markdown, generated), source_lang)
         if any(name == "cover" for _, name, _ in find_directives(markdown)):
             markdown = with_kicker(markdown)
         elif pid.stem not in NO_READING_TIME:
@@ -224,31 +247,7 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             markdown = after_h1(markdown, block)
         if source_lang != pid.lang:
             markdown = f'<div lang="{L.HREFLANG[source_lang]}" markdown>\n\n{markdown}\n\n</div>'
-        cover = config.extra.get("cover") or {}
-        markdown = expand_directives(
-            markdown,
-            {
-                # The claim ledger's pages; a note's `::: claim` line becomes its verdict below.
-                "claims": lambda _: render_claims(
-                    site.claims,
-                    site.sources,
-                    site.pages,
-                    pid.lang,
-                    L.language_root_from(page.url, L.DEFAULT) + "assets/",
-                ),
-                "verdicts": lambda _: render_verdicts(pid.lang),
-                "corrections": lambda _: render_corrections(site.corrections, site.pages, pid.lang),
-                "glossary": lambda _: render_glossary(site.glossary, site.pages, pid.lang, site.sources),
-                "sources": lambda _: render_sources(site.sources, pid.lang),
-                "chart": lambda cid: _chart(site, cid, pid.lang, page.url),
-                "cover": lambda _: _cover(
-                    lambda: masthead(
-                        cover, config.site_name, site.sources, pid.lang, minutes, self._ways(pid, page.url)
-                    )
-                ),
-                "reading-path": lambda _: _cover(lambda: reading_path(cover, site.pages, pid.lang)),
-            },
-        )
+        markdown = expand_directives(markdown, handlers)
         return link_citations(expand_markers(markdown, site.claims, pid.lang), site.sources, pid.lang)
 
     def on_page_content(self, html, *, page, config, files):

@@ -12,7 +12,7 @@ from .datafile import bilingual, load_yaml_list, rel
 from .dataschema import validate
 from .findings import DataError, Finding
 from .ids import CITATION
-from .languages import strings_for
+from .languages import STRINGS, strings_for
 
 SOURCES_FILE = Path("docs/data/sources.yml")
 RULE = "DATA-SOURCES"
@@ -38,6 +38,10 @@ class Source:
 
     def outlet_text(self, lang: str) -> str:
         return self.outlet[lang]
+
+    def dated(self, lang: str) -> str:
+        """Outlet and date as a citation's tooltip or a claim's evidence gives them (plain text)."""
+        return STRINGS[lang]["sources.dated"].format(outlet=self.outlet_text(lang), date=self.date)
 
     def outlet_html(self, lang: str) -> str:
         return self.text_html(self.outlet_marked or self.outlet, lang)
@@ -180,7 +184,7 @@ def link_citations(markdown: str, sources: dict[str, Source], lang: str, sources
         src = sources.get(m[1])
         if src is None or src.number is None:
             return m[0]
-        tip = f"{src.outlet_text(lang)}, {src.date}".replace('"', "'")
+        tip = src.dated(lang).replace('"', "'")
         return f'<sup class="cite">[[{src.number}]]({sources_page}#{src.id} "{tip}")</sup>'
 
     return _SPACED_CITATION.sub(repl, markdown)

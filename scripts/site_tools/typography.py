@@ -93,3 +93,12 @@ def latin_apostrophes(html: str) -> str:
         else:
             out.append(piece.text if verbatim.skipping else _CURLY_APOSTROPHE.sub("'", piece.text))
     return "".join(out)
+
+
+_INNER_DOUBLE = re.compile(r'"([^"\n]+)"|“([^”\n]+)”')
+
+
+def inside_quotes(text: str) -> str:
+    """Plain text about to go inside double quotes: its own double quotes become single ones,
+    as a quotation within a quotation takes in both languages (“… a ‘means for good’”)."""
+    return _INNER_DOUBLE.sub(lambda m: f"‘{m[1] or m[2]}’", text)

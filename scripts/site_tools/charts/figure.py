@@ -65,9 +65,10 @@ def figure_html(chart: Chart, svg: str, lang: str, page_url: str, sources: dict[
         f"</span>{esc(t['claimed'])}</span>"
     )
     if chart.kind == "quote":
+        # Nothing is drawn, so no swatch: the label names the quote itself.
         drawing = [
+            f'<p class="chart__legend chart__legend--claimed"><span class="chart__tag">{esc(t["claimed"])}</span></p>',
             f'<blockquote class="chart__quote"><p>{esc(chart.quote[lang])}</p></blockquote>',
-            f'<p class="chart__legend chart__legend--claimed">{claimed_key}</p>',
             f'<p class="chart__message" id="{desc_id}">{esc(chart.message[lang])}</p>',
         ]
         note = f" {esc(t['quoted'])}{t['end']}"
