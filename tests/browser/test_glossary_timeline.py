@@ -4,10 +4,12 @@ the timeline as one dated list, and the sources list, in Chromium."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
 from site_tools.glossary import load_glossary
+from site_tools.languages import LANGUAGES, PageId
 from site_tools.mkdocs_run import site_url as site_url_of
 from helpers import ROOT
 
@@ -78,6 +80,16 @@ def test_a_query_that_matches_nothing_shows_the_no_results_message(open_page, la
     assert empty.is_visible() and message in empty.inner_text()
     assert page.locator(".glossary-filter__count").inner_text() in ("共 0 条", "0 terms")
     assert not page.locator("h2.glossary-group__letter").first.is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width", [375, 768, 1280])
+def test_the_jump_bar_leaves_no_letter_alone_on_a_row(open_page, lang, width):
+    # Before: at 1280 px the Chinese bar put "0–9" alone on a second row.
+    page, _ = open_page(PageId("glossary", lang).url(), width=width)
+    tops = page.evaluate("[...document.querySelectorAll('.glossary-jump > *')].map(e => e.getBoundingClientRect().top)")
+    rows = Counter(round(t) for t in tops)
+    assert min(rows.values()) >= 2, rows
 
 
 @pytest.mark.parametrize("lang, letters", [("zh", "ABCHJKYZ"), ("en", "ABCHJKNZ")])
