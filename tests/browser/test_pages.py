@@ -69,6 +69,11 @@ class TestOnALaptop:
     def test_no_wcag_a_or_aa_violations(self, on_a_laptop):
         assert _violations(on_a_laptop[0], WCAG) == []
 
+    def test_no_paragraph_ends_in_a_line_holding_only_its_link_mark(self, on_a_laptop):
+        # The hidden ¶ after a paragraph that fills its last line (justified Chinese often
+        # does) took a line of its own: an empty band before the next block.
+        assert on_a_laptop[0].evaluate(_LONE_MARKS) == []
+
 
 class TestInTheDark:
     def test_text_and_links_keep_their_contrast(self, in_the_dark):
@@ -110,6 +115,19 @@ _PAST_THE_COLUMN = """() => {
   }
   return past;
 }"""
+
+
+_LONE_MARKS = """() => [...document.querySelectorAll('article p > .p-link')].flatMap(mark => {
+  const p = mark.parentElement;
+  const range = document.createRange();
+  range.selectNodeContents(p);
+  range.setEndBefore(mark);
+  const rects = [...range.getClientRects()].filter(r => r.width > 0);
+  const text = Math.max(...rects.map(r => r.bottom));
+  const style = getComputedStyle(p);
+  const below = p.getBoundingClientRect().bottom - parseFloat(style.paddingBottom) - text;
+  return below > 0.5 * parseFloat(style.lineHeight) ? [`${p.id}: ${p.textContent.slice(-20)}`] : [];
+})"""
 
 
 _GHOST_LINES = """() => [...document.querySelectorAll('article h1, article h2, article h3')].flatMap(h => {

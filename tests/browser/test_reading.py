@@ -284,3 +284,15 @@ def test_without_the_definitions_file_a_tap_goes_to_the_glossary_entry(browser, 
         page.wait_for_url(f"**/glossary.html#{tid}")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_the_last_pages_footer_names_the_page_before(open_page, lang):
+    # The theme drew a bare arrow there: on a phone it keeps the title for a "next" link.
+    page, _ = open_page(PageId("about", lang).url(), width=375, height=800, touch=True)
+    assert page.locator(".md-footer__link--next").count() == 0
+    title = page.locator(".md-footer__link--prev .md-footer__title")
+    assert title.is_visible() and title.inner_text().strip()
+    # ... while a page with both links keeps the theme's compact footer.
+    page, _ = open_page(PageId("us-motives", lang).url(), width=375, height=800, touch=True)
+    assert not page.locator(".md-footer__link--prev .md-footer__title").is_visible()
