@@ -3,6 +3,8 @@ and after the theme's instant navigation; the badge in a note leads to its claim
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from helpers import ROOT
@@ -62,3 +64,15 @@ def test_a_badge_in_a_context_note_leads_to_its_claim(open_page):
     claim = page.locator("#self-sufficiency-82-percent")
     claim.wait_for()
     assert "Misattributed" in claim.inner_text() and claim.is_visible()
+
+
+@pytest.mark.parametrize("path", ["claims.html", "en/claims.html"])
+@pytest.mark.parametrize("width", [375, 768, 1280])
+def test_the_verdict_buttons_leave_none_alone_on_a_row(open_page, path, width):
+    # Before: at 1280 px the Chinese row put "无法核实 1" alone on a second line.
+    page, _ = open_page(path, width=width)
+    buttons = "[...document.querySelectorAll('.claims-filter__button')]"
+    tops = page.evaluate(f"{buttons}.map(e => e.getBoundingClientRect().top)")
+    rows = Counter(round(t) for t in tops)
+    assert len(tops) >= 8 and min(rows.values()) >= 2, rows
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

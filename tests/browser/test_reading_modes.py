@@ -46,6 +46,34 @@ def test_the_side_by_side_view_and_the_print_edition_have_no_wcag_a_or_aa_violat
     assert rec.console_errors == []
 
 
+# Justified paragraphs whose last line is stretched: set flush left, it would be narrower.
+_STRETCHED_LAST_LINES = """() => [...document.querySelectorAll('article p')].flatMap(p => {
+  if (getComputedStyle(p).textAlign !== 'justify' || !p.textContent.trim()) return [];
+  const lastLine = () => {
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const mark = p.querySelector(':scope > .p-link');  // out of flow: not a line of text
+    if (mark) range.setEndBefore(mark);
+    const rects = [...range.getClientRects()].filter(r => r.width);
+    const top = Math.max(...rects.map(r => r.top));
+    const line = rects.filter(r => r.top > top - 2);
+    return Math.max(...line.map(r => r.right)) - Math.min(...line.map(r => r.left));
+  };
+  const justified = lastLine();
+  p.style.setProperty('text-align', 'start');
+  const flush = lastLine();
+  p.style.removeProperty('text-align');
+  return justified - flush > 8 ? [`${p.id}: ${Math.round(flush)} px of text set ${Math.round(justified)} px wide`] : [];
+})"""
+
+
+@pytest.mark.parametrize("path", ["parallel/index.html", "en/parallel/index.html", "index.html", "us-motives.html"])
+def test_no_justified_paragraph_spreads_its_last_line(open_page, path):
+    # Seen in the side-by-side view: "支　　撑　　。" across the whole column.
+    page, _ = open_page(path, width=1280)
+    assert page.evaluate(_STRETCHED_LAST_LINES) == []
+
+
 def test_a_phone_reader_can_show_one_language_and_then_both_again(open_page):
     page, _ = open_page(PageId("parallel/us-motives", "zh").url(), width=375, height=800, touch=True)
     cells = {c: page.locator(f'.parallel__cell[lang="{c}"]').first for c in ("zh-Hans", "en")}
