@@ -276,13 +276,14 @@ def test_without_the_definitions_file_a_tap_goes_to_the_glossary_entry(browser, 
     context = browser.new_context(viewport={"width": 375, "height": 800}, has_touch=True, is_mobile=True)
     try:
         page = context.new_page()
-        page.route("**/assets/terms.*.json", lambda route: route.abort())
+        context.route("**/assets/terms.*.json", lambda route: route.abort())
         page.goto(site_url + "us-motives.html", wait_until="load")
         term = page.locator("article a.term").first
         tid = term.get_attribute("href").split("#")[1]
         _tap(page, term)
         page.wait_for_url(f"**/glossary.html#{tid}")
     finally:
+        context.unroute_all(behavior="ignoreErrors")  # nothing in flight outlives the context
         context.close()
 
 
