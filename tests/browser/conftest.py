@@ -71,6 +71,7 @@ class Tabs:
         self.browser, self.site_url = browser, site_url
         self.idle: dict[tuple, object] = {}
         self.lent: list[tuple] = []  # (key, page, recorder handlers, own context or None)
+        self.sessions: dict = {}  # a DevTools session per kept tab
 
     def open(self, path, *, width=1280, height=900, scheme="light", touch=False, javascript=True):
         locale = "en-US" if path.startswith("en/") else "zh-CN"
@@ -119,14 +120,24 @@ class Tabs:
                 (own or page.context).close()
                 continue
             if page.url.startswith(origin):
-                page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+                page.evaluate("() => sessionStorage.clear()")
             page.goto("about:blank")
+            # Cleared only once no page of the site is left in the tab: an instant navigation
+            # still in flight when the test ended stores the theme's palette again as it
+            # lands, and the next test would open in that palette, not the one it asked for.
+            self._devtools(page).send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "local_storage"})
             page.context.clear_cookies()
             page.context.clear_permissions()  # a test may have granted the clipboard
             if key in self.idle:
+                self.sessions.pop(page, None)
                 page.context.close()
             else:
                 self.idle[key] = page
+
+    def _devtools(self, page):
+        if page not in self.sessions:
+            self.sessions[page] = page.context.new_cdp_session(page)
+        return self.sessions[page]
 
     def close(self):
         for page in self.idle.values():

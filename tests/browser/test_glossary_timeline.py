@@ -152,11 +152,15 @@ def test_the_filter_works_after_instant_navigation_to_the_glossary(browser, site
         assert page.evaluate("window.__sameDocument === true"), "the theme did a full load, not an instant one"
         page.fill("#glossary-filter-input", "Cambricon")
         assert "cambricon" in page.evaluate(VISIBLE_ENTRIES) and "nvidia" not in page.evaluate(VISIBLE_ENTRIES)
-        # Away and back again: one filter box, still working.
+        # Away and back again: one filter box, still working. The theme changes the URL
+        # before it swaps the content in, so wait for each page's content itself, and for
+        # a box that is not the one already used.
+        page.evaluate("document.querySelector('.glossary-filter').dataset.used = ''")
         page.locator(".md-nav--primary a[href$='/en/sources.html']").first.click()
         page.wait_for_url("**/en/sources.html")
+        page.wait_for_selector(".glossary-filter", state="detached")
         page.go_back()
-        page.wait_for_selector("#glossary-filter-input", state="visible")
+        page.wait_for_selector(".glossary-filter:not([data-used]) #glossary-filter-input", state="visible")
         assert page.evaluate("window.__sameDocument === true")
         page.fill("#glossary-filter-input", "zzqxj")
         assert page.locator(".glossary-filter__empty").is_visible() and page.locator(".glossary-filter").count() == 1
