@@ -60,10 +60,12 @@ def run_build(project: Path, *args: str):
 
 def as_read(html: str) -> str:
     """Built HTML as its text reads, without the line-break helpers (site_tools/linebreaks.py):
-    no-break spans around citations and dates, no-break spaces between numbers and units."""
+    no-break spans around citations and dates, no-break spaces between numbers and units,
+    word breaks in Chinese titles."""
     import re
 
-    return re.sub(r'<span class="nobr">(.*?)</span>', r"\1", html, flags=re.S).replace("\u00a0", " ")
+    html = re.sub(r'<span class="nobr">(.*?)</span>', r"\1", html, flags=re.S)
+    return html.replace("\u00a0", " ").replace("<wbr>", "")
 
 
 BROWSER_MISSING = "Chromium not found"  # how tests/browser/conftest.py starts its skip reason

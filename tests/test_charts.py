@@ -245,3 +245,23 @@ def test_english_chart_labels_have_curly_quotes_as_the_page_around_them(variant)
     for cid, chart in CHARTS.items():
         straight = [t for t in texts(render_svg(chart, "en", variant)) if '"' in t or "'" in t]
         assert straight == [], (cid, straight)
+
+
+def test_a_drawn_chart_drops_markup_that_draws_nothing():
+    from site_tools.charts.render import _tidy
+
+    drawn = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
+        'width="5"><g fill="none"><g><g transform="translate(0,0)"><g/><path d="M1"/></g></g>'
+        '<g><text transform="translate(2,0)">x</text></g></g></svg>'
+    )
+    assert _tidy(drawn) == (
+        '<svg width="5"><g fill="none"><g/><path d="M1"/><text transform="translate(2,0)">x</text></g></svg>'
+    )
+
+
+def test_built_charts_carry_no_bare_group_and_no_namespace_declaration(built_site):
+    html = built_page(built_site, "index", "zh").read_text(encoding="utf-8")
+    figure = re.search(r'<figure class="chart\b.*?</figure>', html, re.S)[0]
+    svgs = re.findall(r"<svg\b.*?</svg>", figure, re.S)
+    assert svgs and all("<g>" not in s and "xmlns" not in s and "translate(0,0)" not in s for s in svgs)

@@ -95,3 +95,13 @@ def test_a_number_before_an_ordinary_word_may_break():
 def test_an_iso_date_is_kept_on_one_line_but_not_inside_code():
     assert '<span class="nobr">2022-08-26</span>' in keep_together("<p>自 2022-08-26 起</p>")
     assert keep_together("<p><code>2022-08-26 400 W</code></p>") == "<p><code>2022-08-26 400 W</code></p>"
+
+
+def test_the_theme_configuration_keeps_chinese_as_it_is_and_stays_safe_in_its_script(built_site):
+    # Escaped, each Chinese character of the theme's strings took six bytes, not three.
+    import json
+
+    html = built_page(built_site, "index", "zh").read_text(encoding="utf-8")
+    block = html.split('<script id="__config" type="application/json">', 1)[1].split("</script>", 1)[0]
+    assert not re.search(r"\\u[3-9][0-9a-f]{3}", block) and "<" not in block
+    assert json.loads(block)["translations"]["clipboard.copied"] == "已复制"

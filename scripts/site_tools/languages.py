@@ -9,6 +9,7 @@ from dataclasses import dataclass
 DEFAULT = "zh"
 LANGUAGES = ("zh", "en")
 OTHER = {"zh": "en", "en": "zh"}
+WORD_SPACED = {"zh": False, "en": True}  # whether spaces separate its words (else: a segmenter finds them)
 # BCP 47 tags for <html lang> and hreflang: zh-Hans is the W3C recommendation
 # for Simplified Chinese; static-i18n itself keeps the locale "zh".
 HREFLANG = {"zh": "zh-Hans", "en": "en"}

@@ -1,12 +1,13 @@
 """Keep together at line ends what a reader must see together: a citation with
 the word before it and the punctuation after it, a number with its unit, an ISO
-date. Runs on a page's HTML after Markdown (see htmltext)."""
+date, a Chinese word in a heading. Runs on a page's HTML after Markdown (see htmltext)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
-from .htmltext import rewrite_text
+from .htmltext import ALWAYS_SKIP, OpenElements, Token, rewrite_text, tokens
 
 NBSP = "\u00a0"
 # A citation (one or more <sup class="cite">) glued to what stands before it (a
@@ -34,3 +35,95 @@ def keep_together(content: str) -> str:
         return _ISO_DATE.sub(r'<span class="nobr">\1</span>', run)
 
     return rewrite_text(content, text, skip_classes={"nobr"})
+
+
+# Chinese headings and titles break between phrases, never inside a word ("美国的战 / 略妥协"):
+# each boundary between two phrases gets a <wbr>, and the stylesheet (word-break: keep-all
+# on these same elements) allows no other break between Han characters. A phrase is a word
+# with the one-character words that lean on it: particles on the word before ("美国的"),
+# any other one-character word on the word after ("与利益", "中美", "新阶段"), so no line
+# of a title starts with 的 or ends with 与.
+TITLE_TAGS = {"h1", "h2", "h3"}
+TITLE_CLASSES = {"cover__headline", "chart__title", "claim__title", "reading-path", "admonition-title"}
+# The theme's titles in the navigation, the header and the footer.
+THEME_TITLE_CLASSES = {"md-ellipsis"}
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
+PARTICLES = set("的了着过地得们")
+
+
+def break_between_words(
+    content: str,
+    cut: Callable[[str], Iterable[str]],
+    *,
+    tags: set[str] = TITLE_TAGS,
+    classes: set[str] = TITLE_CLASSES,
+) -> str:
+    """`content` with a <wbr> at each boundary between two phrases of a title element
+    (named in `tags`, or carrying one of `classes`), as `cut` (a word segmenter) finds the
+    words; never where a line may not end or start (_breakable)."""
+    out: list[str] = []
+    title: list[Token] | None = None  # the open title's tokens
+    depth = 0
+    for token in tokens(content):
+        tag = token.tag
+        opens = bool(tag and not tag.empty and not tag.closing)
+        closes = bool(tag and not tag.empty and tag.closing)
+        if title is None:
+            out.append(token.text)
+            if opens and (tag.name in tags or tag.classes & classes):
+                title, depth = [], 1
+            continue
+        depth += opens - closes
+        if depth == 0:  # the title's own end tag
+            out.append(_title_words(title, cut) + token.text)
+            title = None
+        else:
+            title.append(token)
+    if title is not None:  # never closed: left as it was
+        out.extend(t.text for t in title)
+    return "".join(out)
+
+
+def _title_words(title: list[Token], cut: Callable[[str], Iterable[str]]) -> str:
+    skipped = OpenElements(ALWAYS_SKIP)
+    runs: list[tuple[int, str]] = []  # (token index, text) of the title's words
+    for i, token in enumerate(title):
+        if token.tag:
+            skipped.feed(token.tag)
+        elif not token.markup and not skipped.skipping:
+            runs.append((i, token.text))
+    text = "".join(run for _, run in runs)
+    boundaries, at, before = set(), 0, None
+    for word in cut(text):
+        if before is not None and word not in PARTICLES and not _leans_on_next(before):
+            boundaries.add(at)
+        at, before = at + len(word), word
+    pieces = [t.text for t in title]
+    start = 0
+    for i, run in runs:
+        marked = []
+        for j, ch in enumerate(run):
+            at = start + j
+            if at in boundaries and _breakable(text[at - 1], ch):
+                marked.append("<wbr>")
+            marked.append(ch)
+        pieces[i] = "".join(marked)
+        start += len(run)
+    return "".join(pieces)
+
+
+def _leans_on_next(word: str) -> bool:
+    return len(word) == 1 and bool(_HAN.match(word)) and word not in PARTICLES
+
+
+# Marks a line may end after, and marks a line may start with.
+_ENDS = set("，。、；：！？”’）》」』】〕")
+_STARTS = set("“‘（《「『【〔")
+
+
+def _breakable(before: str, after: str) -> bool:
+    """A break may go between these two: a word or an end mark before, a word or a start
+    mark after, and not inside a Latin word."""
+    latin = _WORD.match(before) and _WORD.match(after) and not (_HAN.match(before) or _HAN.match(after))
+    return bool((_WORD.match(before) or before in _ENDS) and (_WORD.match(after) or after in _STARTS) and not latin)

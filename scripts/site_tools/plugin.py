@@ -43,7 +43,7 @@ from .composed import PARALLEL, PRINT, Body, Composed, composed_pages, fill, par
 from .directives import expand_directives, find_directives
 from .gitdates import last_updated, page_date
 from .glossary_page import render_glossary
-from .linebreaks import keep_together
+from .linebreaks import THEME_TITLE_CLASSES, break_between_words, keep_together
 from .minify import minify_html
 from .notices import after_h1, outdated_notice, untranslated_notice
 from .pages import published_meta
@@ -122,6 +122,10 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         return config
 
     def on_env(self, env, *, config, files):
+        # The theme's configuration block (`tojson`) with its Chinese strings as they are, not
+        # as \uXXXX escapes: on each Chinese page, 58 bytes less after compression. `tojson`
+        # still escapes <, >, & and ' for the script element.
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
         # The theme's templates compiled once and kept: each language's build would compile all
         # of them again (about 2 s of a build). Jinja checks each entry against the template's source.
         folder = cache_root() / "templates"
@@ -372,6 +376,8 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
         if pid is None:
             return output
         output = link_page_sheets(output, L.language_root_from(page.url, L.DEFAULT), sheet_texts(config.theme.dirs))
+        if not L.WORD_SPACED[pid.lang]:  # the theme's titles, as the page's own (on_page_content)
+            output = break_between_words(output, jieba.cut, tags=set(), classes=THEME_TITLE_CLASSES)
         return minify_html(name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang))
 
     @mkdocs.plugins.event_priority(-200)
@@ -441,9 +447,11 @@ def _cover(render) -> str:
 
 def _typeset(html: str, text_lang: str) -> str:
     """English typography for the text Markdown's smarty never saw (tooltips, charts, sources),
-    straight apostrophes in the Latin words of Chinese text, and what must not break across
-    lines kept together, in either language."""
-    return keep_together(curly_quotes(html) if text_lang == "en" else latin_apostrophes(html))
+    straight apostrophes in the Latin words of Chinese text, Chinese titles broken between
+    words only, and what must not break across lines kept together, in either language."""
+    if L.WORD_SPACED[text_lang]:
+        return keep_together(curly_quotes(html))
+    return keep_together(break_between_words(latin_apostrophes(html), jieba.cut))
 
 
 def _heading_ids(page) -> set[str]:

@@ -12,6 +12,7 @@ import pytest
 from axe_check import WCAG, WCAG_COLOURS, violations as _violations
 from helpers import page_stems
 from site_tools.languages import LANGUAGES, PageId
+from site_tools.linebreaks import THEME_TITLE_CLASSES, TITLE_CLASSES, TITLE_TAGS
 
 pytestmark = pytest.mark.browser
 PAGES = [PageId(stem, lang).url() for stem in page_stems() for lang in LANGUAGES]
@@ -92,6 +93,11 @@ class TestOnAPhone:
         # nowrap run wider than the column pokes into the margin (the cover's dates did).
         assert on_a_phone[0].evaluate(_PAST_THE_COLUMN) == []
 
+    def test_no_chinese_title_breaks_inside_a_word(self, on_a_phone):
+        # Between two Han characters a title's line may end only where the build put a <wbr>
+        # ("美国的战 / 略妥协" split a word): keep-all forbids every other place.
+        assert on_a_phone[0].evaluate(_SPLIT_WORDS, _TITLES) == []
+
     def test_no_heading_ends_in_an_empty_line(self, on_a_phone):
         # A heading's box is as many lines tall as its text: nothing unseen wraps onto a line of its own.
         assert on_a_phone[0].evaluate(_GHOST_LINES) == []
@@ -138,4 +144,33 @@ _GHOST_LINES = """() => [...document.querySelectorAll('article h1, article h2, a
   const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
   const lines = Math.round(h.getBoundingClientRect().height / parseFloat(getComputedStyle(h).lineHeight));
   return lines > tops.size ? [`${h.id}: ${lines} lines for ${tops.size} of text`] : [];
+})"""
+
+
+_TITLES = ", ".join(
+    [f".md-typeset {tag}" for tag in sorted(TITLE_TAGS)]
+    + [f".md-typeset .{c}" for c in sorted(TITLE_CLASSES)]
+    + [f".{c}" for c in sorted(THEME_TITLE_CLASSES)]
+)
+_SPLIT_WORDS = """selector => [...document.querySelectorAll(selector)]
+  .filter(t => t.getClientRects().length).flatMap(title => {
+  const han = /[\u3400-\u9fff]/, chars = [];
+  let offered = false;
+  const walker = document.createTreeWalker(title, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+  for (let node; (node = walker.nextNode()); ) {
+    if (node.nodeType === 1) { if (node.localName === 'wbr') offered = true; continue; }
+    if (node.parentElement.closest('.headerlink')) continue;
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = [...range.getClientRects()].find(r => r.width > 0);
+      const block = node.parentElement.closest('p, li, h1, h2, h3');
+      if (box) chars.push({ch: node.data[i], top: box.top, offered, block});
+      offered = false;
+    }
+  }
+  const text = chars.map(c => c.ch).join('');
+  return chars.flatMap((c, i) => i && c.block === chars[i - 1].block && c.top - chars[i - 1].top > 4
+    && han.test(chars[i - 1].ch) && han.test(c.ch) && !c.offered ? [`${text.slice(0, i)} / ${text.slice(i)}`] : []);
 })"""

@@ -105,5 +105,5 @@ def test_injected_markup_is_refused_by_the_policy_and_the_templates_still_run(br
         assert page.locator(styled).evaluate("e => getComputedStyle(e).color") not in ("rgb(1, 2, 3)", "rgb(4, 5, 6)")
     # The templates' inline scripts ran: the theme's storage helper and search on demand.
     assert page.evaluate("typeof __md_get") == "function"
-    assert page.evaluate("XMLHttpRequest.prototype.send.toString().includes('siteOnDemand')")
+    assert page.evaluate("XMLHttpRequest.prototype.send.toString().includes('onDemand')")
     context.close()

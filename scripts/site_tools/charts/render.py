@@ -132,8 +132,34 @@ _DROP_ATTRS = re.compile(
 _EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
 
 
+# Inline in HTML, an <svg> needs no namespace declarations or version; a move by nothing
+# and a group with no attributes change nothing drawn.
+_NO_EFFECT = re.compile(r'\s(?:xmlns(?::xlink)?|version)="[^"]*"|\stransform="translate\(0,0\)"')
+_GROUP = re.compile(r"<g\b[^>]*>|</g>")
+
+
 def _tidy(svg: str) -> str:
     svg = _CLAIMED.sub(" data-claimed", svg)
     svg = _DROP_ATTRS.sub("", svg)
     svg = svg.replace(" data-claimed", ' class="claimed"')
-    return _EMPTY_PATHS.sub("", svg)
+    svg = _NO_EFFECT.sub("", _EMPTY_PATHS.sub("", svg))
+    return _unwrap_bare_groups(svg)
+
+
+def _unwrap_bare_groups(svg: str) -> str:
+    """Drop each <g> without attributes, with its end tag, keeping what it holds."""
+    out, at, bare = [], 0, []  # bare: for each open <g>, whether it is dropped
+    for m in _GROUP.finditer(svg):
+        out.append(svg[at : m.start()])
+        at = m.end()
+        if m[0] == "</g>":
+            if not (bare and bare.pop()):
+                out.append(m[0])
+        elif m[0] == "<g>":
+            bare.append(True)
+        else:
+            out.append(m[0])
+            if not m[0].endswith("/>"):
+                bare.append(False)
+    out.append(svg[at:])
+    return "".join(out)
