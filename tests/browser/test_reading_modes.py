@@ -119,6 +119,12 @@ def test_on_a_wide_screen_the_print_edition_keeps_an_article_pages_measure(open_
     widths = page.evaluate("""() => [...document.querySelectorAll('.print-part > :is(p, .admonition)')].map(p =>
         p.getBoundingClientRect().width / parseFloat(getComputedStyle(p.parentElement).fontSize))""")
     assert widths and max(widths) <= 46.5  # ems: about 75 characters of English, 40 of Chinese
+    # One column in the middle of the window, as on paper: kept to the left, it left the
+    # window's right half empty (the page has no sidebars).
+    column = page.evaluate("""() => { const boxes = [...document.querySelectorAll('.print-part > *')]
+        .map(e => e.getBoundingClientRect()).filter(r => r.width);
+      return [Math.min(...boxes.map(r => r.left)), innerWidth - Math.max(...boxes.map(r => r.right))]; }""")
+    assert abs(column[0] - column[1]) <= 128, column  # a tenth of the window
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
