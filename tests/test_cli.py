@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from helpers import copy_project
+from helpers import ROOT, copy_project
 from site_tools.cli import VERBS
 
 
@@ -49,3 +49,13 @@ def test_translated_accepts_the_page_as_a_name_a_file_or_a_path(given):
 
     assert page_stem(given) == "us-motives"
     assert page_stem("docs/us-motives.fr.md") != "us-motives"  # not a language of the site: left as written
+
+
+def test_screenshots_of_a_page_the_site_does_not_have_is_a_usage_error_naming_the_pages_it_has(built_site, tmp_path):
+    # "us-motives,index" was once taken for one page, and the 404 page was shot under its name.
+    result = _cli("screenshots", "--site", str(built_site), "--out", str(tmp_path), "--only", "us-motive", cwd=ROOT)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("usage: python -m site_tools screenshots")
+    assert "no page us-motive in this site" in result.stderr
+    assert " us-motives " in result.stderr and " print" in result.stderr
+    assert list(tmp_path.iterdir()) == []

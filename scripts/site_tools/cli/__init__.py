@@ -34,6 +34,9 @@ def usage() -> str:
 
 def run(verb: str, argv: list[str], root: Path | None = None) -> int:
     module, before, _ = VERBS[verb]
+    # Each verb's argparse names the program from argv[0]: its usage lines then read as the
+    # command that was typed, not "__main__.py".
+    sys.argv[0] = f"python -m site_tools {verb}"
     return importlib.import_module(f"{__name__}.{module}").main([*before, *argv], root=root)
 
 

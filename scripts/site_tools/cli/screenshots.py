@@ -34,20 +34,27 @@ def main(argv=None, root: Path | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--site", default=str(ROOT / "site"))
     p.add_argument("--out", default=str(ROOT / "test-artifacts" / "screenshots"))
-    p.add_argument("--only", nargs="*", help="page stems to shoot (default: every page)")
+    p.add_argument(
+        "--only", nargs="*", default=[], help="page stems to shoot, by spaces or commas (default: every page)"
+    )
     args = p.parse_args(argv)
     site, out = Path(args.site), Path(args.out)
     if not (site / "index.html").exists():
         raise SystemExit("no built site: run `make build` first")
-    chromium = chromium_path()
-    if chromium is None:
-        raise SystemExit("Chromium not found: apt-get install chromium (or set CHROMIUM=/path/to/chromium)")
-    stems = args.only or [
+    pages = [
         *sorted({PageId.from_src(f.name).stem for f in (ROOT / "docs").glob("*.*.md")}),
         # The pages the build makes of other pages: the side-by-side views and the print edition.
         *sorted(f"{PARALLEL.format(stem=p.stem)}" for p in (site / PARALLEL.format(stem="x")).parent.glob("*.html")),
         *([PRINT] if (site / f"{PRINT}.html").exists() else []),
     ]
+    only = [stem for arg in args.only for stem in arg.split(",") if stem]
+    unknown = [stem for stem in only if stem not in pages]
+    if unknown:  # else a typo gets screenshots of the 404 page, named as if they were the page's
+        p.error(f"no page {', '.join(unknown)} in this site; its pages are: {' '.join(pages)}")
+    stems = only or pages
+    chromium = chromium_path()
+    if chromium is None:
+        raise SystemExit("Chromium not found: apt-get install chromium (or set CHROMIUM=/path/to/chromium)")
     out.mkdir(parents=True, exist_ok=True)
     from playwright.sync_api import sync_playwright
 
