@@ -36,6 +36,17 @@ def test_minifying_a_stylesheet_keeps_the_space_a_print_rule_writes_before_a_url
     assert minify_css(css) == 'a::after{content:" " attr(href)}'
 
 
+def test_minifying_a_stylesheet_drops_the_spaces_around_combinators_but_not_in_a_calc_or_a_string():
+    css = (
+        ".a + p, .b ~ ul > li, li:nth-child(2n + 1) { width: calc(1em + 2px) }\n"
+        '@media screen { .c + .d { margin: 0 } }\n[title="x + y"] + p { color: red }\n'
+    )
+    assert minify_css(css) == (
+        ".a+p,.b~ul>li,li:nth-child(2n+1){width:calc(1em + 2px)}"
+        '@media screen{.c+.d{margin:0}}[title="x + y"] + p{color:red}'
+    )
+
+
 def test_a_right_to_left_rule_goes_when_no_page_is_right_to_left():
     css = "[dir=rtl] .md-typeset ul{margin-right:1em}[dir=ltr] .md-typeset ul{margin-left:1em}"
     assert purge_css(css, {"md-typeset", "dir=ltr", "<ul>"}) == "[dir=ltr] .md-typeset ul{margin-left:1em}"

@@ -241,8 +241,10 @@ def test_chinese_typography_leading_measure_and_no_faux_italics(built_site):
     css = (built_site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
     zh = re.search(r"\.md-typeset:lang\(zh-Hans\)\s*\{([^}]*)\}", css)[1]
     assert float(re.search(r"line-height:\s*([\d.]+)", zh)[1]) >= 1.75
-    # The measure of running text (top-level paragraphs and list items; boxes span their width).
-    assert re.search(r":lang\(zh-Hans\) \.md-content__inner\s*>\s*p,[^{]*\{\s*max-width:\s*40em", css)
+    # The measure: 40 ems of body text, for the prose and, on screen, boxes and charts.
+    assert re.search(r"html:lang\(zh-Hans\)\s*\{\s*--site-measure:\s*40\s*\}", css)
+    measure = r"max-width:calc\(var\(--site-measure\) \* 1em\)"
+    assert re.search(r"\.md-content__inner>p,[^{]*\{" + measure, css)
     italics = re.search(r"em:lang\(zh-Hans\),\s*i:lang\(zh-Hans\)\s*\{([^}]*)\}", css)[1]
     assert "font-style:normal" in italics.replace(" ", "")
 

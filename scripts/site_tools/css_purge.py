@@ -207,7 +207,7 @@ def purge_theme_css(site_dir: Path) -> None:
     for path in folder.glob("*.css"):
         css = path.read_text(encoding="utf-8")
         if path.name.endswith(".min.css"):
-            theme[path] = purge_css(css, known)
+            theme[path] = minify_css(purge_css(css, known))
         else:
             ours[path] = minify_css(css)
     theme = drop_unused_variables(theme, list(ours.values()), known)

@@ -18,8 +18,15 @@ def minify_js(js: str) -> str:
     return rjsmin.jsmin(js) + "\n"
 
 
+# rcssmin keeps the spaces around the combinators "+" and "~" (it cannot tell a selector
+# from a calc()). In a selector, where no calc() goes, they are noise: the text between one
+# rule's end (or a block's start) and the next "{", not an at-rule's prelude, with no string.
+_SELECTOR = re.compile(r"(?:(?<=[{}])|\A)[^{}@\"';]+(?=\{)")
+_COMBINATOR = re.compile(r"\s*([+~>])\s*")
+
+
 def minify_css(css: str) -> str:
-    return rcssmin.cssmin(css)
+    return _SELECTOR.sub(lambda m: _COMBINATOR.sub(r"\1", m[0]), rcssmin.cssmin(css))
 
 
 # Verbatim elements (their whitespace is content, or code whose CSP hash must not change),

@@ -208,6 +208,23 @@ _BOXES = """() => [...document.querySelectorAll('article .admonition')].map(box 
 })"""
 
 
+@pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ("index", "us-motives") for lang in LANGUAGES])
+def test_on_a_laptop_boxes_charts_and_the_covers_blocks_end_where_the_prose_ends(open_page, path):
+    # On the overview, which has no left sidebar, boxes once took the whole column: a
+    # key-points line ran 58 Chinese characters (the prose, 40) or 110 English ones.
+    page, _ = open_page(path, width=1280)
+    blocks = "p:not([class]), .admonition, .chart:not(.chart--timeline), .cover, .reading-path, .key-figures + ul"
+    rights = page.evaluate(
+        """s => [...document.querySelectorAll(`.md-typeset > :is(${s})`)]
+        .filter(e => e.getBoundingClientRect().width)
+        .map(e => [e.tagName + '.' + e.className, Math.round(e.getBoundingClientRect().right)])""",
+        blocks,
+    )
+    assert len(rights) > 5
+    edges = {right for _, right in rights}
+    assert len(edges) == 1, sorted({right: name for name, right in rights}.items())
+
+
 @pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ARTICLE for lang in LANGUAGES])
 def test_box_titles_and_text_span_their_box_at_body_size(open_page, path):
     page, _ = open_page(path, width=1280)
