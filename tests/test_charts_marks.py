@@ -229,7 +229,7 @@ def test_the_kunlunxin_figures_are_a_quote_card_not_bars(built_site):
     chart = CHARTS["kunlunxin-supernode-claims"]
     assert chart.kind == "quote" and all(r.claimed for r in chart.rows)
     assert "单机训练性能提升 10 倍，单卡推理性能提升 13 倍" in chart.quote["zh"]
-    for lang, claimed in (("zh", "文章所称，未经证实"), ("en", "claimed, not confirmed")):
+    for lang, claimed in (("zh", "所称，未经证实"), ("en", "claimed, not confirmed")):
         html = built_page(built_site, "strategic-paths", lang).read_text(encoding="utf-8")
         fig = as_read(re.search(r'<figure [^>]*id="chart-kunlunxin-supernode-claims".*?</figure>', html, re.S)[0])
         assert f'<blockquote class="chart__quote"><p>{chart.quote[lang]}</p></blockquote>' in fig

@@ -36,14 +36,18 @@ def test_minifying_a_stylesheet_keeps_the_space_a_print_rule_writes_before_a_url
     assert minify_css(css) == 'a::after{content:" " attr(href)}'
 
 
-def test_minifying_a_stylesheet_drops_the_spaces_around_combinators_but_not_in_a_calc_or_a_string():
+def test_minifying_a_stylesheet_drops_the_spaces_around_combinators_and_products_but_not_sums_or_strings():
     css = (
         ".a + p, .b ~ ul > li, li:nth-child(2n + 1) { width: calc(1em + 2px) }\n"
         '@media screen { .c + .d { margin: 0 } }\n[title="x + y"] + p { color: red }\n'
+        'p { width: calc(var(--m) * 1em - 2px / 2); aspect-ratio: 16 / 9 }\np::after { content: " * " }\n'
+        ".e * .f { margin: 0 }\n"
     )
     assert minify_css(css) == (
         ".a+p,.b~ul>li,li:nth-child(2n+1){width:calc(1em + 2px)}"
         '@media screen{.c+.d{margin:0}}[title="x + y"] + p{color:red}'
+        'p{width:calc(var(--m)*1em - 2px/2);aspect-ratio:16/9}p::after{content:" * "}'
+        ".e * .f{margin:0}"
     )
 
 

@@ -67,7 +67,7 @@ STRINGS = {
         "chart.h100": "H100 = 100%",
         "chart.chart": "图表",
         "chart.checked": "已核实的数据",
-        "chart.claimed": "文章所称，未经证实",
+        "chart.claimed": "所称，未经证实",
         "chart.quoted": "引文为文章原文",
         "cite.cite": "如何引用本页",
         "cite.intro": "可直接复制以下引文：",

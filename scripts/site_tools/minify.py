@@ -25,8 +25,15 @@ _SELECTOR = re.compile(r"(?:(?<=[{}])|\A)[^{}@\"';]+(?=\{)")
 _COMBINATOR = re.compile(r"\s*([+~>])\s*")
 
 
+# It also keeps them around "*" and "/" in a declaration's value (calc(var(--m) * 1em),
+# 16 / 9), which needs none; not in a selector, where "*" is the universal one, nor in a string.
+_DECLARATIONS = re.compile(r"\{[^{}]*\}")
+_STRING_OR_PRODUCT = re.compile(r"(\"[^\"]*\"|'[^']*')|\s+([*/])\s+")
+
+
 def minify_css(css: str) -> str:
-    return _SELECTOR.sub(lambda m: _COMBINATOR.sub(r"\1", m[0]), rcssmin.cssmin(css))
+    css = _SELECTOR.sub(lambda m: _COMBINATOR.sub(r"\1", m[0]), rcssmin.cssmin(css))
+    return _DECLARATIONS.sub(lambda m: _STRING_OR_PRODUCT.sub(lambda n: n[1] or n[2], m[0]), css)
 
 
 # Verbatim elements (their whitespace is content, or code whose CSP hash must not change),

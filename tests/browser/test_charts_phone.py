@@ -117,7 +117,7 @@ def test_the_timeline_runs_down_a_phone_and_across_wider_screens(open_page, lang
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-@pytest.mark.parametrize("lang, claimed", [("zh", "文章所称，未经证实"), ("en", "claimed, not confirmed")])
+@pytest.mark.parametrize("lang, claimed", [("zh", "所称，未经证实"), ("en", "claimed, not confirmed")])
 def test_claimed_values_are_outlined_and_dashed_and_named_in_the_legend(open_page, lang, claimed, width):
     page, _ = open_page(PageId("index", lang).url(), width=width)
     fig = page.locator('figure[data-chart="nvidia-ban-cost"]')
@@ -144,7 +144,7 @@ def test_marks_keep_3_to_1_against_the_page_in_both_palettes(open_page, stem, sc
         assert contrast(m["colour"], m["alpha"], found["background"]) >= 3, m
 
 
-@pytest.mark.parametrize("lang, claimed", [("zh", "文章所称，未经证实"), ("en", "claimed, not confirmed")])
+@pytest.mark.parametrize("lang, claimed", [("zh", "所称，未经证实"), ("en", "claimed, not confirmed")])
 def test_the_kunlunxin_figures_are_a_quote_card(open_page, lang, claimed):
     page, _ = open_page(PageId("strategic-paths", lang).url(), width=375)
     fig = page.locator('figure[data-chart="kunlunxin-supernode-claims"]')

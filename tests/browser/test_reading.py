@@ -206,14 +206,17 @@ _BOXES = """() => [...document.querySelectorAll('article .admonition')].map(box 
 })"""
 
 
-@pytest.mark.parametrize("path", [PageId(s, lang).url() for s in ("index", "us-motives") for lang in LANGUAGES])
-def test_on_a_laptop_boxes_charts_and_the_covers_blocks_end_where_the_prose_ends(open_page, path):
+@pytest.mark.parametrize(
+    "path", [PageId(s, lang).url() for s in ("index", "us-motives", "conclusion") for lang in LANGUAGES]
+)
+def test_on_a_laptop_lists_boxes_charts_and_the_covers_blocks_end_where_the_prose_ends(open_page, path):
     # On the overview, which has no left sidebar, boxes once took the whole column: a
-    # key-points line ran 58 Chinese characters (the prose, 40) or 110 English ones.
+    # key-points line ran 58 Chinese characters (the prose, 40) or 110 English ones; list
+    # items ran a list indent (30 px) past the paragraphs.
     page, _ = open_page(path, width=1280)
-    blocks = "p:not([class]), .admonition, .chart:not(.chart--timeline), .cover, .reading-path, .key-figures + ul"
+    blocks = "p:not([class]), .admonition, .chart, .cover, .reading-path, .key-figures + ul"
     rights = page.evaluate(
-        """s => [...document.querySelectorAll(`.md-typeset > :is(${s})`)]
+        """s => [...document.querySelectorAll(`.md-typeset > :is(${s}), .md-typeset > ul:not(.key-figures + ul) > li`)]
         .filter(e => e.getBoundingClientRect().width)
         .map(e => [e.tagName + '.' + e.className, Math.round(e.getBoundingClientRect().right)])""",
         blocks,
