@@ -42,6 +42,12 @@ def test_a_line_may_end_after_a_closing_mark_and_start_with_an_opening_one_and_n
     assert titled("<h2>《|金融时报|》</h2>") == "<h2>《金融时报》</h2>"
 
 
+def test_a_short_quotation_is_one_term_and_a_long_one_breaks_between_its_words():
+    # "值得警惕：“现成 / 可用”带来的惰性" split the quoted term on a phone.
+    assert titled("<h2>值得|警惕|：|“|现成|可用|”|带来</h2>") == "<h2>值得<wbr>警惕：<wbr>“现成可用”<wbr>带来</h2>"
+    assert titled("<h2>“|一|二三|四五|六七|八九|”</h2>") == "<h2>“一二三<wbr>四五<wbr>六七<wbr>八九”</h2>"
+
+
 def test_no_break_is_added_at_a_space_or_inside_a_latin_word():
     assert titled("<h2>中国| |AI| |产业</h2>") == "<h2>中国 AI 产业</h2>"
     assert titled("<h2>RTX|4090</h2>") == "<h2>RTX4090</h2>"

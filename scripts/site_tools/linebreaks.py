@@ -50,6 +50,8 @@ THEME_TITLE_CLASSES = {"md-ellipsis"}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
 PARTICLES = set("的了着过地得们")
+# A short quotation or title is one term and stays on one line: “现成可用”, 《金融时报》.
+_SHORT_QUOTE = re.compile(r"[“‘《「『][^“”‘’《》「」『』]{1,8}[”’》」』]")
 
 
 def break_between_words(
@@ -99,6 +101,8 @@ def _title_words(title: list[Token], cut: Callable[[str], Iterable[str]]) -> str
         if before is not None and word not in PARTICLES and not _leans_on_next(before):
             boundaries.add(at)
         at, before = at + len(word), word
+    for quote in _SHORT_QUOTE.finditer(text):
+        boundaries -= set(range(quote.start() + 1, quote.end()))
     pieces = [t.text for t in title]
     start = 0
     for i, run in runs:
