@@ -36,18 +36,19 @@ def test_minifying_a_stylesheet_keeps_the_space_a_print_rule_writes_before_a_url
     assert minify_css(css) == 'a::after{content:" " attr(href)}'
 
 
-def test_minifying_a_stylesheet_drops_the_spaces_around_combinators_and_products_but_not_sums_or_strings():
+def test_minifying_a_stylesheet_drops_spaces_around_combinators_and_products_and_leading_zeros_not_in_strings():
     css = (
         ".a + p, .b ~ ul > li, li:nth-child(2n + 1) { width: calc(1em + 2px) }\n"
         '@media screen { .c + .d { margin: 0 } }\n[title="x + y"] + p { color: red }\n'
         'p { width: calc(var(--m) * 1em - 2px / 2); aspect-ratio: 16 / 9 }\np::after { content: " * " }\n'
-        ".e * .f { margin: 0 }\n"
+        '.e * .f { margin: 0 }\n.g { padding: 0.7em 10.5em -0.25rem 0; opacity: 0.5; content: "0.5" }\n'
     )
     assert minify_css(css) == (
         ".a+p,.b~ul>li,li:nth-child(2n+1){width:calc(1em + 2px)}"
         '@media screen{.c+.d{margin:0}}[title="x + y"] + p{color:red}'
         'p{width:calc(var(--m)*1em - 2px/2);aspect-ratio:16/9}p::after{content:" * "}'
         ".e * .f{margin:0}"
+        '.g{padding:.7em 10.5em -.25rem 0;opacity:.5;content:"0.5"}'
     )
 
 

@@ -25,15 +25,16 @@ _SELECTOR = re.compile(r"(?:(?<=[{}])|\A)[^{}@\"';]+(?=\{)")
 _COMBINATOR = re.compile(r"\s*([+~>])\s*")
 
 
-# It also keeps them around "*" and "/" in a declaration's value (calc(var(--m) * 1em),
-# 16 / 9), which needs none; not in a selector, where "*" is the universal one, nor in a string.
+# In a declaration's value it also keeps the spaces around "*" and "/" (calc(var(--m) * 1em),
+# 16 / 9) and the zero before a decimal point (0.7em), which need neither; not in a selector,
+# where "*" is the universal one, nor in a string.
 _DECLARATIONS = re.compile(r"\{[^{}]*\}")
-_STRING_OR_PRODUCT = re.compile(r"(\"[^\"]*\"|'[^']*')|\s+([*/])\s+")
+_STRING_PRODUCT_OR_ZERO = re.compile(r"(\"[^\"]*\"|'[^']*')|\s+([*/])\s+|(?<![\w.#])0(?=\.\d)")
 
 
 def minify_css(css: str) -> str:
     css = _SELECTOR.sub(lambda m: _COMBINATOR.sub(r"\1", m[0]), rcssmin.cssmin(css))
-    return _DECLARATIONS.sub(lambda m: _STRING_OR_PRODUCT.sub(lambda n: n[1] or n[2], m[0]), css)
+    return _DECLARATIONS.sub(lambda m: _STRING_PRODUCT_OR_ZERO.sub(lambda n: n[1] or n[2] or "", m[0]), css)
 
 
 # Verbatim elements (their whitespace is content, or code whose CSP hash must not change),

@@ -214,7 +214,7 @@ def test_on_a_laptop_lists_boxes_charts_and_the_covers_blocks_end_where_the_pros
     # key-points line ran 58 Chinese characters (the prose, 40) or 110 English ones; list
     # items ran a list indent (30 px) past the paragraphs.
     page, _ = open_page(path, width=1280)
-    blocks = "p:not([class]), .admonition, .chart, .cover, .reading-path, .key-figures + ul"
+    blocks = "p:not([class]), .admonition, .chart, .cover, .reading-path, .key-figures + ul, aside"
     rights = page.evaluate(
         """s => [...document.querySelectorAll(`.md-typeset > :is(${s}), .md-typeset > ul:not(.key-figures + ul) > li`)]
         .filter(e => e.getBoundingClientRect().width)
