@@ -201,6 +201,18 @@ def test_the_share_chart_spaces_its_points_by_time(variant):
     assert (x50 - x95) / (x0 - x50) == pytest.approx((d[1] - d[0]) / (d[2] - d[1]), rel=0.1)
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_share_charts_remark_at_zero_sits_above_the_axis_and_shows_its_value(variant):
+    # The open dot was drawn half on the axis line, and it alone had no value beside it.
+    chart = CHARTS["nvidia-china-share"]
+    svg = render_svg(chart, "en", variant)
+    height = vega_lite_spec(chart, "en", variant)["height"]
+    dots = re.findall(r'<path transform="translate\([-\d.]+,([-\d.]+)\)" d="M([\d.]+),0A', svg)
+    y, radius = (float(v) for v in dots[-1])  # the remark's open dot, drawn last
+    assert y + radius < height
+    assert re.search(r">0%</text>", svg)
+
+
 def test_the_share_chart_is_titled_as_huangs_account():
     assert CHARTS["nvidia-china-share"].title == {
         "zh": "英伟达在华份额（黄仁勋所述）",

@@ -513,7 +513,8 @@ def _points(chart: Chart, lang: str, values: list[dict], narrow: bool = False) -
         "field": "value",
         "type": "quantitative",
         "title": chart.axis[lang],
-        "scale": {"domain": [0, top]},
+        # A little room under zero: a point at 0 sits above the axis line, not half on it.
+        "scale": {"domain": [-top / 20, top], "nice": False},
         "axis": {
             "values": [0, top / 2, top],
             "titleAngle": 0 if narrow else -90,
@@ -562,6 +563,10 @@ def _points(chart: Chart, lang: str, values: list[dict], narrow: bool = False) -
                     {
                         "mark": {"type": "text", "align": "right", "baseline": "bottom", "dx": -14, "dy": -6},
                         "encoding": {"x": x, "y": y, "text": {"field": "label"}},
+                    },
+                    {  # its value, as the checked points have theirs
+                        "mark": {"type": "text", "align": "left", "baseline": "bottom", "dx": 6, "dy": -4},
+                        "encoding": {"x": x, "y": y, "text": {"field": "text"}},
                     },
                 ],
             },
