@@ -91,6 +91,13 @@ def test_the_print_edition_leaves_out_the_overviews_reading_path_which_points_at
     assert "reading-path" not in print_html([("index", body)], "print.html")
 
 
+def test_the_print_edition_sets_each_pages_headings_one_level_down_under_its_own_title():
+    # A part's sections were H2, as large as the part's title above them.
+    body = Body('<h1 id="a">一</h1>\n<h2 id="b">甲</h2>\n<p>x</p>\n<h3 id="c">乙</h3>', "us-motives.html")
+    html = print_html([("us-motives", body)], "print.html")
+    assert re.findall(r"</?h\d", html) == ["<h2", "</h2", "<h3", "</h3", "<h4", "</h4"]
+
+
 def test_the_print_edition_links_to_its_own_parts_and_sources_inside_the_page():
     bodies = [
         (

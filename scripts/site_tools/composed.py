@@ -197,6 +197,16 @@ def demote_h1(block: str) -> str:
     return f"<h2{m[1]}>{m[2]}</h2>" if m else block
 
 
+_HEADING_TAG = re.compile(r"<(/?)h([1-5])\b")
+
+
+def demote(block: str) -> str:
+    """Every heading of a page one level down, inside a composed page that holds several: the
+    page's title an H2 under the composed page's H1, its sections H3 under that title (they
+    were H2, as large as the title above them)."""
+    return _HEADING_TAG.sub(lambda m: f"<{m[1]}h{int(m[2]) + 1}", block)
+
+
 def parallel_html(zh: Body, en: Body, url: str, lang: str) -> str:
     """The rows of the side-by-side view at `url`, in the interface language `lang`."""
     s = L.STRINGS[lang]
@@ -245,7 +255,7 @@ def print_html(bodies: list[tuple[str, Body]], url: str) -> str:
     for stem, body in bodies:
         # The overview's "start reading" list points at the parts that follow: left out.
         parts = [b for b in blocks(_about_text(rebase(body.html, body.url, url))) if not _READING_PATH.match(b)]
-        text = "\n".join(demote_h1(b) for b in parts)
+        text = "\n".join(demote(b) for b in parts)
         out.append(f'<section class="print-part" id="part-{stem}">\n{_URL_ATTR.sub(local, text)}\n</section>')
     return "\n".join(out)
 

@@ -43,7 +43,7 @@ def keep_together(content: str) -> str:
 # with the one-character words that lean on it: particles on the word before ("美国的"),
 # any other one-character word on the word after ("与利益", "中美", "新阶段"), so no line
 # of a title starts with 的 or ends with 与.
-TITLE_TAGS = {"h1", "h2", "h3"}
+TITLE_TAGS = {"h1", "h2", "h3", "h4"}  # h4: a section's subheading in the print edition
 TITLE_CLASSES = {"cover__headline", "chart__title", "claim__title", "reading-path", "admonition-title"}
 # The theme's titles in the navigation, the header and the footer.
 THEME_TITLE_CLASSES = {"md-ellipsis"}

@@ -165,7 +165,7 @@ _SPLIT_WORDS = """selector => [...document.querySelectorAll(selector)]
       range.setStart(node, i);
       range.setEnd(node, i + 1);
       const box = [...range.getClientRects()].find(r => r.width > 0);
-      const block = node.parentElement.closest('p, li, h1, h2, h3');
+      const block = node.parentElement.closest('p, li, h1, h2, h3, h4');
       if (box) chars.push({ch: node.data[i], top: box.top, offered, block});
       offered = false;
     }
