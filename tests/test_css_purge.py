@@ -52,6 +52,17 @@ def test_minifying_a_stylesheet_drops_spaces_around_combinators_and_products_and
     )
 
 
+def test_minifying_a_stylesheet_shortens_doubled_hex_colours_and_unquotes_identifier_attributes_only():
+    css = (
+        "[data-scheme=\"slate\"] .a, [lang='zh-Hans'] + p { color: #FFFFFF; background: #ffffffcc }\n"
+        '[title="x y"], [data-n="2"] { border-color: #abcdef; content: "#ffffff"; mask: url(#aabbcc) }\n'
+    )
+    assert minify_css(css) == (
+        "[data-scheme=slate] .a,[lang=zh-Hans]+p{color:#FFF;background:#fffc}"
+        '[title="x y"],[data-n="2"]{border-color:#abcdef;content:"#ffffff";mask:url(#aabbcc)}'
+    )
+
+
 def test_a_right_to_left_rule_goes_when_no_page_is_right_to_left():
     css = "[dir=rtl] .md-typeset ul{margin-right:1em}[dir=ltr] .md-typeset ul{margin-left:1em}"
     assert purge_css(css, {"md-typeset", "dir=ltr", "<ul>"}) == "[dir=ltr] .md-typeset ul{margin-left:1em}"

@@ -28,13 +28,29 @@ _COMBINATOR = re.compile(r"\s*([+~>])\s*")
 # In a declaration's value it also keeps the spaces around "*" and "/" (calc(var(--m) * 1em),
 # 16 / 9) and the zero before a decimal point (0.7em), which need neither; not in a selector,
 # where "*" is the universal one, nor in a string.
+# And a colour's doubled hex digits: #ffffff is #fff, #ffffffcc is #fffc.
 _DECLARATIONS = re.compile(r"\{[^{}]*\}")
-_STRING_PRODUCT_OR_ZERO = re.compile(r"(\"[^\"]*\"|'[^']*')|\s+([*/])\s+|(?<![\w.#])0(?=\.\d)")
+_VALUE_NOISE = re.compile(
+    r"(\"[^\"]*\"|'[^']*'|url\([^)]*\))|\s+([*/])\s+|(?<![\w.#])0(?=\.\d)"
+    r"|#([\da-fA-F])\3([\da-fA-F])\4([\da-fA-F])\5(?:([\da-fA-F])\6)?(?![\da-fA-F])"
+)
+
+
+def _value(m: re.Match) -> str:
+    if m[3]:
+        return "#" + m[3] + m[4] + m[5] + (m[6] or "")
+    return m[1] or m[2] or ""
+
+
+# An attribute selector's value needs no quotes when it is an identifier: [lang=zh-Hans].
+_ANY_SELECTOR = re.compile(r"(?:(?<=[{}])|\A)[^{}@;]+(?=\{)")
+_QUOTED_IDENTIFIER = re.compile(r"(\[[\w-]+[~|^$*]?=)([\"'])(-?[A-Za-z_][\w-]*)\2\]")
 
 
 def minify_css(css: str) -> str:
-    css = _SELECTOR.sub(lambda m: _COMBINATOR.sub(r"\1", m[0]), rcssmin.cssmin(css))
-    return _DECLARATIONS.sub(lambda m: _STRING_PRODUCT_OR_ZERO.sub(lambda n: n[1] or n[2] or "", m[0]), css)
+    css = _ANY_SELECTOR.sub(lambda m: _QUOTED_IDENTIFIER.sub(r"\1\3]", m[0]), rcssmin.cssmin(css))
+    css = _SELECTOR.sub(lambda m: _COMBINATOR.sub(r"\1", m[0]), css)
+    return _DECLARATIONS.sub(lambda m: _VALUE_NOISE.sub(_value, m[0]), css)
 
 
 # Verbatim elements (their whitespace is content, or code whose CSP hash must not change),

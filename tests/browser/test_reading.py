@@ -315,3 +315,12 @@ def test_on_a_phone_the_last_pages_footer_names_the_page_before(open_page, lang)
     # ... while a page with both links keeps the theme's compact footer.
     page, _ = open_page(PageId("us-motives", lang).url(), width=375, height=800, touch=True)
     assert not page.locator(".md-footer__link--prev .md-footer__title").is_visible()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_the_next_pages_title_is_shown_whole_not_cut_with_an_ellipsis(open_page, lang):
+    page, _ = open_page(PageId("us-motives", lang).url(), width=375, height=800, touch=True)
+    title = page.locator(".md-footer__link--next .md-footer__title .md-ellipsis")
+    assert title.inner_text().strip()
+    cut = title.evaluate("e => e.scrollWidth > e.clientWidth || e.scrollHeight > e.clientHeight")
+    assert not cut, f"the footer shows '{title.inner_text()}' cut off"
