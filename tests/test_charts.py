@@ -253,10 +253,12 @@ def test_a_drawn_chart_drops_markup_that_draws_nothing():
     drawn = (
         '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
         'width="5"><g fill="none"><g><g transform="translate(0,0)"><g/><path d="M1"/></g></g>'
-        '<g><text transform="translate(2,0)">x</text></g></g></svg>'
+        '<g><text transform="translate(2,0)">x</text></g><line x2="0" y2="-8" stroke-width="1"/>'
+        '<line x2="4" stroke-width="2"/></g></svg>'
     )
     assert _tidy(drawn) == (
-        '<svg width="5"><g fill="none"><g/><path d="M1"/><text transform="translate(2,0)">x</text></g></svg>'
+        '<svg width="5"><g fill="none"><g/><path d="M1"/><text transform="translate(2,0)">x</text>'
+        '<line y2="-8"/><line x2="4" stroke-width="2"/></g></svg>'
     )
 
 
@@ -265,3 +267,5 @@ def test_built_charts_carry_no_bare_group_and_no_namespace_declaration(built_sit
     figure = re.search(r'<figure class="chart\b.*?</figure>', html, re.S)[0]
     svgs = re.findall(r"<svg\b.*?</svg>", figure, re.S)
     assert svgs and all("<g>" not in s and "xmlns" not in s and "translate(0,0)" not in s for s in svgs)
+    # A stroke width dropped as the default holds only if no group sets another one.
+    assert not any(re.search(r"<g\b[^>]*stroke-width", s) for s in svgs)

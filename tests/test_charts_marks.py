@@ -120,6 +120,14 @@ def test_the_remark_on_the_share_chart_is_drawn_as_a_claim():
         assert _claimed_group(render_svg(CHARTS["nvidia-china-share"], "en", variant)).count("<path") == 1
 
 
+@pytest.mark.parametrize("cid", DRAWN)
+def test_no_chart_turns_text_on_its_side(cid):
+    # The share chart's axis title once lay rotated: Chinese characters on their sides.
+    for lang in LANGUAGES:
+        for variant in VARIANTS:
+            assert "rotate(" not in render_svg(CHARTS[cid], lang, variant)
+
+
 # --- contrast ------------------------------------------------------------------------
 
 

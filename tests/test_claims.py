@@ -243,3 +243,14 @@ def test_a_broken_ledger_fails_the_build_at_file_and_line(broken, breakage):
     result = run_build(broken, "--no-build", "--strict")
     assert result.returncode == 1
     assert expected in result.stdout, result.stdout
+
+
+def test_a_note_on_several_claims_gives_each_claim_and_its_badge_a_line_of_its_own():
+    from site_tools.claims import expand_markers
+
+    md = '::: claim h20-unit-price h20-far-below-h100\n!!! context "Context"\n    Text.'
+    line = expand_markers(md, CLAIMS, "en").split("\n")[1]
+    title = CLAIMS["h20-unit-price"].title["en"]
+    assert line.count("<br>") == 2 and f'<br>{title}: <a class="claim-badge' in line
+    single = expand_markers(md.replace(" h20-far-below-h100", ""), CLAIMS, "en").split("\n")[1]
+    assert "<br>" not in single

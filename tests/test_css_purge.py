@@ -96,11 +96,15 @@ def test_the_themes_script_keeps_its_md_classes_and_class_literals_but_not_every
     assert "note" not in known and "info" not in known
 
 
-def test_blank_lines_and_indentation_between_tags_become_one_line_break():
+def test_blank_lines_and_indentation_between_tags_and_in_text_become_one_line_break():
     assert minify_html("<div>\n   <p>a  b</p>\n\n  <p>c</p>\n</div>") == "<div>\n<p>a  b</p>\n<p>c</p>\n</div>"
+    assert minify_html("<span>\n      导读\n    </span>") == "<span>\n导读\n</span>"
 
 
-def test_whitespace_inside_pre_scripts_and_text_is_left_as_written():
-    verbatim = "<pre><span>x</span>\n\n  <span>y</span></pre><script>\n  var a;\n  </script>"
+def test_whitespace_inside_verbatim_elements_attributes_and_on_one_line_is_left_as_written():
+    verbatim = (
+        "<pre><span>x</span>\n\n  <span>y</span></pre><script>\n  var a;\n  </script>"
+        "<code>a\n   b</code><kbd>\n  k</kbd><textarea>\n  t</textarea>"
+    )
     assert minify_html(verbatim) == verbatim
-    assert minify_html("<p>a\n   b <b>c</b>  d</p>") == "<p>a\n   b <b>c</b>  d</p>"
+    assert minify_html('<p title="a\n   b">x  y <b>c</b>  d</p>') == '<p title="a\n   b">x  y <b>c</b>  d</p>'

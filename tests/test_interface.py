@@ -88,6 +88,42 @@ def test_a_number_keeps_its_unit(text, kept):
     assert kept in keep_together(f"<p>{text}</p>")
 
 
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("市场规模 500 亿美元。", '<span class="nobr">500\u00a0亿美元</span>'),
+        ("约 1.2 万美元", '<span class="nobr">1.2\u00a0万美元</span>'),
+        ("过去 3 个月", '<span class="nobr">3\u00a0个月</span>'),
+        ("（2022–2026）", '<span class="nobr">2022–2026</span>'),
+        ("1480–1900 亿美元", '1480–<span class="nobr">1900\u00a0亿美元</span>'),
+    ],
+)
+def test_a_chinese_number_keeps_its_whole_unit_and_a_range_of_years_stays_whole(text, kept):
+    assert kept in keep_together(f"<p>{text}</p>")
+
+
+def test_a_citation_after_a_chinese_unit_keeps_the_number_the_whole_unit_and_the_citation_together():
+    out = keep_together('<p>约 500 亿美元<sup class="cite"><a>[15]</a></sup>。但</p>')
+    assert '<span class="nobr">500 亿美元<sup class="cite"><a>[15]</a></sup>。</span>但' in out
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("on 15 July 2025, the", "15\u00a0July\u00a02025,"),
+        ("RTX Pro 6000D chips", "RTX\u00a0Pro\u00a06000D chips"),
+        ("Kimi K2 and", "Kimi\u00a0K2 and"),
+        ("under CC BY 4.0.", "CC\u00a0BY\u00a04.0."),
+    ],
+)
+def test_a_date_or_a_name_keeps_its_number(text, kept):
+    assert kept in keep_together(f"<p>{text}</p>")
+
+
+def test_lower_case_words_before_a_number_may_still_break():
+    assert "chips 2 to 3\u00a0years" in keep_together("<p>chips 2 to 3 years</p>")
+
+
 def test_a_number_before_an_ordinary_word_may_break():
     assert "2 the" in keep_together("<p>chapter 2 the end</p>")
 

@@ -371,7 +371,9 @@ def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_hr
                     c = claims[cid]
                     b = badge(c.verdict, lang, f"{claims_href}#{cid}")
                     parts.append(b if len(pending) == 1 else f"{_e(c.title[lang])}{t['colon']}{b}")
-                out.append(f'    <span class="claim-verdict">{t["verdict"]}{t["sep"].join(parts)}</span>')
+                # Several claims in one note: each on a line of its own, not run together.
+                joined = parts[0] if len(parts) == 1 else "".join(f"<br>{p}" for p in parts)
+                out.append(f'    <span class="claim-verdict">{t["verdict"]}{joined}</span>')
                 out.append("")
             pending = None
     return "\n".join(out)

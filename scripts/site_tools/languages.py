@@ -40,7 +40,7 @@ STRINGS = {
         "parallel.link": "中英对照",
         "parallel.title": "中英对照：{title}",
         "parallel.description": "{title}：中文原文与英文译文逐段对照。",
-        "parallel.intro": "中文原文与英文译文逐段对照，同一行说的是同一件事。",
+        "parallel.intro": "中文原文与英文译文逐段对照：每段中文与旁边（手机上为下方）的英文说的是同一件事。",
         "parallel.back": "返回正文",
         "parallel.show": "显示：",
         "parallel.both": "对照",
@@ -147,7 +147,7 @@ STRINGS = {
         "parallel.description": "{title}: the Chinese original and the English translation, paragraph by paragraph.",
         "parallel.intro": (
             "The Chinese original and its English translation, paragraph by paragraph: "
-            "each row says one thing in both languages."
+            "each Chinese paragraph says the same as the English one beside it (below it on a phone)."
         ),
         "parallel.back": "Back to the page",
         "parallel.show": "Show:",

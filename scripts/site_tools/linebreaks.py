@@ -10,11 +10,13 @@ from collections.abc import Callable, Iterable
 from .htmltext import ALWAYS_SKIP, OpenElements, Token, rewrite_text, tokens
 
 NBSP = "\u00a0"
-# A citation (one or more <sup class="cite">) glued to what stands before it (a
-# Latin word or number, whole; a Han character; an entity; a marked term) and to
-# the closing punctuation after it.
+# A Chinese unit of several characters, after its number (500 亿美元, 3 个月).
+_HAN_UNIT = r"\d[\d,.]*[ \u00a0]?(?:[亿万]?美元|[亿万]元|个月)"
+# A citation (one or more <sup class="cite">) glued to what stands before it (a Latin
+# word or number, whole; a Chinese number with its unit; a Han character; an entity; a
+# marked term) and to the closing punctuation after it.
 _CITE = re.compile(
-    r"([A-Za-z0-9$][\w$%.,×\-]*|&#?\w+;|<a\b[^>]*>[^<]*</a>|[^\s<>;])"
+    rf"((?<![\w.]){_HAN_UNIT}|[A-Za-z0-9$][\w$%.,×\-]*|&#?\w+;|<a\b[^>]*>[^<]*</a>|[^\s<>;])"
     r'((?:<sup class="cite">.*?</sup>)+[。，、；：！？）」』”.,;:!?)]*)',
     re.S,
 )
@@ -23,8 +25,18 @@ _UNITS = (
     r"亿|万|倍|年|月|日|个|名|家|款|次|nm|W|GB|TB/s|TFLOPS|billion|million|percent|months?|years?|days?"
     r"|chips?|×|%"
 )
-_NUMBER_UNIT = re.compile(rf"(?<![\w.])((?:US\$)?\d[\d,.]*) (?=(?:{_UNITS})(?![A-Za-z]))")
-_ISO_DATE = re.compile(r"(?<![\w-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_NUMBER_UNIT = re.compile(rf"(?<![\w.])((?:US\$)?\d[\d,.]*) (?=(?:{_UNITS}|{_MONTHS})(?![A-Za-z]))")
+# A month with its year (15 July 2025); a model or licence name with its number (RTX Pro
+# 6000D, Kimi K2, CC BY 4.0): the capitalised words before a number-like token.
+_MONTH_YEAR = re.compile(rf"\b({_MONTHS}) (?=\d{{4}}\b)")
+_NAME_NUMBER = re.compile(r"(?<![\w$])((?:[A-Z][A-Za-z]* ){1,2})(?=[A-Z]?\d[\w.]*\b)")
+# Whole on one line: an ISO date, a range of years (2022–2026), and in Chinese a number
+# with a unit of several characters, which may otherwise break between them (500 亿美 / 元).
+_WHOLE = re.compile(
+    r"(?<![\w.-])(\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d\d–(?:19|20)\d\d)(?![\w-])"
+    rf"|(?<![\w.])({_HAN_UNIT})"
+)
 
 
 def keep_together(content: str) -> str:
@@ -32,7 +44,9 @@ def keep_together(content: str) -> str:
 
     def text(run: str) -> str:
         run = _NUMBER_UNIT.sub(lambda m: m[1] + NBSP, run)
-        return _ISO_DATE.sub(r'<span class="nobr">\1</span>', run)
+        run = _MONTH_YEAR.sub(lambda m: m[1] + NBSP, run)
+        run = _NAME_NUMBER.sub(lambda m: m[1].replace(" ", NBSP), run)
+        return _WHOLE.sub(lambda m: f'<span class="nobr">{m[0]}</span>', run)
 
     return rewrite_text(content, text, skip_classes={"nobr"})
 

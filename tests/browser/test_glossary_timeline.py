@@ -92,6 +92,20 @@ def test_the_jump_bar_leaves_no_letter_alone_on_a_row(open_page, lang, width):
     assert min(rows.values()) >= 2, rows
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_no_kind_or_reference_of_an_entry_breaks_across_lines(open_page, lang):
+    # "· 人 / 物" and "参 / 考：[3]" once broke, a character alone on a line.
+    page, _ = open_page(GLOSSARY[lang], width=375, touch=True)
+    split = page.evaluate(
+        """() => [...document.querySelectorAll('.glossary-entry__kind, .glossary-entry__ref')]
+        .filter(e => { const tops = [...e.getClientRects()].map(r => r.top);  // one rect per line or per child
+          return Math.max(...tops) - Math.min(...tops) > 8; })
+        .map(e => e.closest('.glossary-entry').id)"""
+    )
+    assert page.locator(".glossary-entry__ref").count() > 20
+    assert not split
+
+
 @pytest.mark.parametrize("lang, letters", [("zh", "ABCHJKYZ"), ("en", "ABCHJKNZ")])
 def test_the_jump_bar_links_resolve_to_groups_of_entries(open_page, lang, letters):
     page, _ = open_page(GLOSSARY[lang])

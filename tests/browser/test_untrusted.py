@@ -35,7 +35,7 @@ def hostile_data_site(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("data") / "project")
     _edit(project, "docs/data/glossary.yml", "总部位于加利福尼亚州圣克拉拉", "总部位于" + PAYLOAD)
     _edit(project, "docs/data/glossary.yml", "whose GPUs and CUDA", f"whose GPUs {PAYLOAD} and CUDA")
-    _edit(project, "docs/data/sources.yml", '"Reprint of the article', f'"Reprint {PAYLOAD} of the article')
+    _edit(project, "docs/data/sources.yml", "Reprint of the article", f"Reprint {PAYLOAD} of the article")
     _edit(project, "docs/data/claims.yml", "Huang announced it in Beijing", f"Huang announced it {PAYLOAD} in Beijing")
     _edit(project, "docs/data/corrections.yml", 'en: "Rewrote the', f'en: "Rewrote {PAYLOAD} the')
     result = run_build(project)

@@ -132,9 +132,12 @@ _DROP_ATTRS = re.compile(
 _EMPTY_PATHS = re.compile(r'<path d="M0,0h0v0h0Z"/>|<path d="" display="none"/>')
 
 
-# Inline in HTML, an <svg> needs no namespace declarations or version; a move by nothing
+# Inline in HTML, an <svg> needs no namespace declarations or version; a move by nothing,
+# a line's end at 0 and a stroke 1 wide (the defaults; no group of ours sets another width)
 # and a group with no attributes change nothing drawn.
-_NO_EFFECT = re.compile(r'\s(?:xmlns(?::xlink)?|version)="[^"]*"|\stransform="translate\(0,0\)"')
+_NO_EFFECT = re.compile(
+    r'\s(?:xmlns(?::xlink)?|version)="[^"]*"|\stransform="translate\(0,0\)"|\s[xy][12]="0"|\sstroke-width="1"'
+)
 _GROUP = re.compile(r"<g\b[^>]*>|</g>")
 
 

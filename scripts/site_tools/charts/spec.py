@@ -515,16 +515,16 @@ def _points(chart: Chart, lang: str, values: list[dict], narrow: bool = False) -
         "title": chart.axis[lang],
         # A little room under zero: a point at 0 sits above the axis line, not half on it.
         "scale": {"domain": [-top / 20, top], "nice": False},
+        # Its title upright above the axis, clear of the top point's label: turned on its
+        # side, a Chinese title lay on its side ("份额（%）").
         "axis": {
             "values": [0, top / 2, top],
-            "titleAngle": 0 if narrow else -90,
+            "titleAngle": 0,
             "titleAlign": "left",
             "titleAnchor": "end",
-            "titleY": -12,
+            "titleY": -18,
             "titleX": 0,
-        }
-        if narrow
-        else {"values": [0, top / 2, top]},
+        },
     }
     return {
         "width": NARROW_WIDTH - 40 if narrow else 360,
