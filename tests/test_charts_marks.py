@@ -94,6 +94,16 @@ def test_the_three_charges_are_marked_not_additive():
     assert "not additive" in CHARTS["nvidia-ban-cost"].message["en"]
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_on_a_phone_a_panel_on_its_own_scale_says_so_and_the_first_need_not(lang):
+    # Stacked without axes, US$160 billion drew shorter than US$5.5 billion.
+    from site_tools.charts.spec import TEXT
+
+    svg = render_svg(CHARTS["nvidia-ban-cost"], lang, "narrow")
+    assert svg.count(TEXT[lang]["own_scale"]) == 1
+    assert TEXT[lang]["own_scale"] not in render_svg(CHARTS["h20-vs-h100"], lang, "narrow")
+
+
 # --- claims are drawn apart --------------------------------------------------------
 
 

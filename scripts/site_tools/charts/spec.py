@@ -78,7 +78,15 @@ def _base_config(size: int = 12) -> dict:
             "direction": "horizontal",
         },
         "header": {"labelColor": "currentColor", "labelFontSize": size, "labelFontWeight": "bold"},
-        "title": {"color": "currentColor", "fontSize": size, "fontWeight": "bold", "anchor": "start", "offset": 4},
+        "title": {
+            "color": "currentColor",
+            "fontSize": size,
+            "fontWeight": "bold",
+            "anchor": "start",
+            "offset": 4,
+            "subtitleColor": "currentColor",
+            "subtitleFontSize": size,
+        },
         "text": {"color": "currentColor", "fontSize": size},
     }
 
@@ -266,7 +274,12 @@ def _narrow_bar(chart: Chart, lang: str, values: list[dict]) -> dict:
     panels = list(dict.fromkeys(v["panel"] for v in values))
     if panels == [""]:
         return _narrow_bars(values, None)
-    return {"vconcat": [_narrow_bars([v for v in values if v["panel"] == p], p) for p in panels], "spacing": 14}
+    # Each panel has its own scale (US$5.5 billion beside US$160 billion): the later ones say so,
+    # or a shorter bar would read as a smaller figure.
+    stacked = [_narrow_bars([v for v in values if v["panel"] == p], p) for p in panels]
+    for spec in stacked[1:]:
+        spec["title"].update(subtitle=TEXT[lang]["own_scale"], offset=10)
+    return {"vconcat": stacked, "spacing": 14}
 
 
 def _ratios(values: list[dict]) -> list[dict]:
@@ -359,7 +372,7 @@ def _wide_timeline(chart: Chart, lang: str, values: list[dict]) -> dict:
     }
     return {
         "data": {"values": values},
-        "width": 260,
+        "width": 330,  # with its labels, within the measure's box (site.css) in both languages
         "height": {"step": 22},
         "mark": {"type": "point", "filled": True, "size": 70, "opacity": 1},
         "encoding": {
