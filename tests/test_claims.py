@@ -254,3 +254,9 @@ def test_a_note_on_several_claims_gives_each_claim_and_its_badge_a_line_of_its_o
     assert line.count("<br>") == 2 and f'<br>{title}: <a class="claim-badge' in line
     single = expand_markers(md.replace(" h20-far-below-h100", ""), CLAIMS, "en").split("\n")[1]
     assert "<br>" not in single
+
+
+def test_evidence_sets_english_publication_names_in_italics_as_the_sources_page_does(built_site):
+    html = built_page(built_site, "claims", "en").read_text(encoding="utf-8")
+    assert "</a> <em>Reuters</em>, " in html
+    assert "</a> Reuters, " not in html

@@ -95,10 +95,11 @@ def test_a_number_keeps_its_unit(text, kept):
         ("约 1.2 万美元", '<span class="nobr">1.2\u00a0万美元</span>'),
         ("过去 3 个月", '<span class="nobr">3\u00a0个月</span>'),
         ("（2022–2026）", '<span class="nobr">2022–2026</span>'),
+        ("the US–China chip contest", '<span class="nobr">US–China</span>'),
         ("1480–1900 亿美元", '1480–<span class="nobr">1900\u00a0亿美元</span>'),
     ],
 )
-def test_a_chinese_number_keeps_its_whole_unit_and_a_range_of_years_stays_whole(text, kept):
+def test_a_chinese_number_keeps_its_whole_unit_and_a_range_of_years_or_a_pair_of_names_stays_whole(text, kept):
     assert kept in keep_together(f"<p>{text}</p>")
 
 

@@ -409,7 +409,7 @@ def render_claims(
         where = f"{page_title} › {_e(section)}" if section else page_title
         evidence = (
             t["sep"].join(
-                f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {_e(sources[s].dated(lang))}'
+                f'<a href="sources.html#{_e(s)}">[{sources[s].number}]</a> {sources[s].dated_html(lang)}'
                 for s in c.evidence
                 if s in sources
             )

@@ -214,7 +214,7 @@ STRINGS = {
         "cover.start": "Start reading",
         "glossary.used": "Used in: ",
         "glossary.sep": "; ",
-        "glossary.unused": "Only in this glossary and the context material.",
+        "glossary.unused": "Not on the article pages: only in this glossary and the background material.",
         "glossary.source": "Reference: ",
         "glossary.jump": "Jump to a letter",
         "glossary.filter": "Filter terms",

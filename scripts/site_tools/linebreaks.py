@@ -31,10 +31,11 @@ _NUMBER_UNIT = re.compile(rf"(?<![\w.])((?:US\$)?\d[\d,.]*) (?=(?:{_UNITS}|{_MON
 # 6000D, Kimi K2, CC BY 4.0): the capitalised words before a number-like token.
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS}) (?=\d{{4}}\b)")
 _NAME_NUMBER = re.compile(r"(?<![\w$])((?:[A-Z][A-Za-z]* ){1,2})(?=[A-Z]?\d[\w.]*\b)")
-# Whole on one line: an ISO date, a range of years (2022–2026), and in Chinese a number
-# with a unit of several characters, which may otherwise break between them (500 亿美 / 元).
+# Whole on one line: an ISO date, a range of years (2022–2026), a pair of names joined by a
+# dash (US–China, which breaks after the dash), and in Chinese a number with a unit of
+# several characters, which may otherwise break between them (500 亿美 / 元).
 _WHOLE = re.compile(
-    r"(?<![\w.-])(\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d\d–(?:19|20)\d\d)(?![\w-])"
+    r"(?<![\w.-])(\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d\d–(?:19|20)\d\d|[A-Z][A-Za-z]*–[A-Z][A-Za-z]*)(?![\w-])"
     rf"|(?<![\w.])({_HAN_UNIT})"
 )
 

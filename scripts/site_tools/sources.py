@@ -43,6 +43,10 @@ class Source:
         """Outlet and date as a citation's tooltip or a claim's evidence gives them (plain text)."""
         return STRINGS[lang]["sources.dated"].format(outlet=self.outlet_text(lang), date=self.date)
 
+    def dated_html(self, lang: str) -> str:
+        """Outlet and date as a claim's evidence shows them: escaped, English publication names in <em>."""
+        return STRINGS[lang]["sources.dated"].format(outlet=self.outlet_html(lang), date=_escape(self.date))
+
     def outlet_html(self, lang: str) -> str:
         return self.text_html(self.outlet_marked or self.outlet, lang)
 
