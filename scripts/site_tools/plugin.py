@@ -377,7 +377,12 @@ class SitePlugin(mkdocs.plugins.BasePlugin[SiteConfig]):
             return output
         output = link_page_sheets(output, L.language_root_from(page.url, L.DEFAULT), sheet_texts(config.theme.dirs))
         if not L.WORD_SPACED[pid.lang]:  # the theme's titles, as the page's own (on_page_content)
-            output = break_between_words(output, jieba.cut, tags=set(), classes=THEME_TITLE_CLASSES)
+            # Not the header's: a line of fixed height, where a title is cut with "…" (Chromium
+            # breaks at a <wbr> even in nowrap text, and the lines ran down over the page).
+            header, end, rest = output.partition("</header>")
+            if '<header class="md-header' not in header:
+                header, end, rest = "", "", output
+            output = header + end + break_between_words(rest, jieba.cut, tags=set(), classes=THEME_TITLE_CLASSES)
         return minify_html(name_search_dialog(set_search_base(output, page.url, pid.lang), pid.lang))
 
     @mkdocs.plugins.event_priority(-200)

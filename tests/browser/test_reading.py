@@ -291,6 +291,19 @@ def test_wider_screens_show_a_site_title_that_fits_the_header(open_page, lang, w
     assert scroll <= client  # not cut off
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width", [375, 960, 1280])
+def test_the_headers_titles_keep_to_one_line(open_page, lang, width):
+    # A long page title (the side-by-side view's) wrapped at its word breaks, and its lines
+    # ran down over the page below the header.
+    page, _ = open_page(PageId("parallel/us-motives", lang).url(), width=width, touch=width < 960)
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll('.md-header__topic .md-ellipsis')]
+        .map(e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight))"""
+    )
+    assert heights and max(heights) < 1.5, heights
+
+
 def test_the_definitions_load_only_when_a_reader_reaches_for_a_term(open_page):
     page, rec = open_page("us-motives.html", width=375, height=800, touch=True)
     assert not [r for r in rec.requests if "/assets/terms." in r]  # not part of the first view
