@@ -115,14 +115,18 @@ def test_a_citation_after_a_chinese_unit_keeps_the_number_the_whole_unit_and_the
         ("RTX Pro 6000D chips", "RTX\u00a0Pro\u00a06000D chips"),
         ("Kimi K2 and", "Kimi\u00a0K2 and"),
         ("under CC BY 4.0.", "CC\u00a0BY\u00a04.0."),
+        ("Huawei's CloudMatrix 384", "CloudMatrix\u00a0384"),
+        ("the RTX 4090", "RTX\u00a04090"),
     ],
 )
 def test_a_date_or_a_name_keeps_its_number(text, kept):
     assert kept in keep_together(f"<p>{text}</p>")
 
 
-def test_lower_case_words_before_a_number_may_still_break():
+def test_ordinary_words_before_a_number_may_still_break():
     assert "chips 2 to 3\u00a0years" in keep_together("<p>chips 2 to 3 years</p>")
+    assert "On 15\u00a0April" in keep_together("<p>On 15 April</p>")
+    assert "In 2025 the" in keep_together("<p>In 2025 the</p>")
 
 
 def test_a_number_before_an_ordinary_word_may_break():

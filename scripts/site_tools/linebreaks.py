@@ -28,9 +28,20 @@ _UNITS = (
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _NUMBER_UNIT = re.compile(rf"(?<![\w.])((?:US\$)?\d[\d,.]*) (?=(?:{_UNITS}|{_MONTHS})(?![A-Za-z]))")
 # A month with its year (15 July 2025); a model or licence name with its number (RTX Pro
-# 6000D, Kimi K2, CC BY 4.0): the capitalised words before a number-like token.
+# 6000D, Kimi K2, CC BY 4.0, CloudMatrix 384): the capitalised words before a model number
+# (a number with a letter), or an acronym or CamelCase name before a number. Not an ordinary
+# word before a number ("On 15 April"), which made long unbreakable runs.
 _MONTH_YEAR = re.compile(rf"\b({_MONTHS}) (?=\d{{4}}\b)")
-_NAME_NUMBER = re.compile(r"(?<![\w$])((?:[A-Z][A-Za-z]* ){1,2})(?=[A-Z]?\d[\w.]*\b)")
+_NAME_NUMBER = re.compile(r"(?<![\w$])((?:[A-Z][A-Za-z]* ){1,2})(?=([A-Z]?\d[\w.]*)\b)")
+_CAPITALS = re.compile(r"[A-Z][a-z]*[A-Z]")
+
+
+def _name_number(m: re.Match) -> str:
+    if re.search(r"[A-Za-z]", m[2]) or _CAPITALS.search(m[1].split()[-1]):
+        return m[1].replace(" ", NBSP)
+    return m[1]
+
+
 # Whole on one line: an ISO date, a range of years (2022–2026), a pair of names joined by a
 # dash (US–China, which breaks after the dash), and in Chinese a number with a unit of
 # several characters, which may otherwise break between them (500 亿美 / 元).
@@ -46,7 +57,7 @@ def keep_together(content: str) -> str:
     def text(run: str) -> str:
         run = _NUMBER_UNIT.sub(lambda m: m[1] + NBSP, run)
         run = _MONTH_YEAR.sub(lambda m: m[1] + NBSP, run)
-        run = _NAME_NUMBER.sub(lambda m: m[1].replace(" ", NBSP), run)
+        run = _NAME_NUMBER.sub(_name_number, run)
         return _WHOLE.sub(lambda m: f'<span class="nobr">{m[0]}</span>', run)
 
     return rewrite_text(content, text, skip_classes={"nobr"})
