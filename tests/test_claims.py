@@ -260,3 +260,11 @@ def test_evidence_sets_english_publication_names_in_italics_as_the_sources_page_
     html = built_page(built_site, "claims", "en").read_text(encoding="utf-8")
     assert "</a> <em>Reuters</em>, " in html
     assert "</a> Reuters, " not in html
+
+
+def test_a_claims_title_and_explanation_set_english_publication_names_in_italics(built_site):
+    en, zh = (built_page(built_site, "claims", lang).read_text(encoding="utf-8") for lang in ("en", "zh"))
+    assert re.search(r'claim__title"><em>(?:<a [^>]*>)?Nature(?:</a>)?</em> on ', en)
+    assert "<em>Nature</em>’s news coverage" in en
+    assert "*Nature*" not in en
+    assert "*" not in re.search(r'id="nature-kimi-k2".*?</li>', zh, re.S)[0]

@@ -19,6 +19,7 @@ from .datafile import load_yaml_list, rel
 from .languages import HREFLANG, strings_for
 from .findings import DataError, Finding
 from .pages import Page, body_text
+from .sources import Source
 from .typography import inside_quotes
 
 CLAIMS_FILE = Path("docs/data/claims.yml")
@@ -370,7 +371,7 @@ def expand_markers(markdown: str, claims: dict[str, Claim], lang: str, claims_hr
                 for cid in pending:
                     c = claims[cid]
                     b = badge(c.verdict, lang, f"{claims_href}#{cid}")
-                    parts.append(b if len(pending) == 1 else f"{_e(c.title[lang])}{t['colon']}{b}")
+                    parts.append(b if len(pending) == 1 else f"{Source.text_html(c.title, lang)}{t['colon']}{b}")
                 # Several claims in one note: each on a line of its own, not run together.
                 joined = parts[0] if len(parts) == 1 else "".join(f"<br>{p}" for p in parts)
                 out.append(f'    <span class="claim-verdict">{t["verdict"]}{joined}</span>')
@@ -423,12 +424,12 @@ def render_claims(
         )
         parts.append(
             f'<li class="claim" id="{_e(c.id)}" data-verdict="{c.verdict}">'
-            f'<p class="claim__title">{_e(c.title[lang])}</p>'
+            f'<p class="claim__title">{Source.text_html(c.title, lang)}</p>'
             f'<blockquote class="claim__text"><p>{_e(t["quote"].format(inside_quotes(c.claim[lang])))}</p></blockquote>'
             f"{original}"
             f'<p class="claim__by">{t["by"]}{_e(c.by[lang])}</p>'
             f'<p class="claim__verdict">{t["verdict"]}{badge(c.verdict, lang)}</p>'
-            f'<p class="claim__explanation">{_e(c.explanation[lang])}</p>'
+            f'<p class="claim__explanation">{Source.text_html(c.explanation, lang)}</p>'
             f'<p class="claim__evidence">{t["evidence"]}{evidence}</p>'
             f'<p class="claim__where">{t["seen"]}<a href="{_e(c.page)}.html#{_e(c.section)}">{where}</a></p>'
             "</li>"
