@@ -76,6 +76,7 @@ THEME_TITLE_CLASSES = {"md-ellipsis"}
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]")
 PARTICLES = set("的了着过地得们")
+SUBTITLE = 10  # characters: at most this after a title's colon, and it is not broken
 # A short quotation or title is one term and stays on one line: “现成可用”, 《金融时报》.
 _SHORT_QUOTE = re.compile(r"[“‘《「『][^“”‘’《》「」『』]{1,8}[”’》」』]")
 
@@ -116,10 +117,15 @@ def break_between_words(
 def _title_words(title: list[Token], cut: Callable[[str], Iterable[str]]) -> str:
     skipped = OpenElements(ALWAYS_SKIP)
     runs: list[tuple[int, str]] = []  # (token index, text) of the title's words
+    permalink = False  # the heading's ¶ link (&para;): not one of its words
     for i, token in enumerate(title):
         if token.tag:
             skipped.feed(token.tag)
-        elif not token.markup and not skipped.skipping:
+            if "headerlink" in token.tag.classes:
+                permalink = True
+            elif permalink and token.tag.closing and token.tag.name == "a":
+                permalink = False
+        elif not token.markup and not skipped.skipping and not permalink:
             runs.append((i, token.text))
     text = "".join(run for _, run in runs)
     boundaries, at, before = set(), 0, None
@@ -129,6 +135,11 @@ def _title_words(title: list[Token], cut: Callable[[str], Iterable[str]]) -> str
         at, before = at + len(word), word
     for quote in _SHORT_QUOTE.finditer(text):
         boundaries -= set(range(quote.start() + 1, quote.end()))
+    # A short subtitle after the title's colon stays whole, so a title in two lines breaks at
+    # the colon ("新合规芯片： / 技术妥协与市场防御", not "…技术 / 妥协与市场防御").
+    colon = text.find("：")
+    if 0 < colon and len(text) - colon - 1 <= SUBTITLE:
+        boundaries -= set(range(colon + 2, len(text)))
     pieces = [t.text for t in title]
     start = 0
     for i, run in runs:
