@@ -104,6 +104,12 @@ def test_on_a_phone_a_panel_on_its_own_scale_says_so_and_the_first_need_not(lang
     assert TEXT[lang]["own_scale"] not in render_svg(CHARTS["h20-vs-h100"], lang, "narrow")
 
 
+def test_axis_figures_have_no_thousands_separator_as_the_figures_in_the_text_have_none():
+    # The Chinese axis read "1,000 / 2,000" beside "1600 亿美元".
+    svg = render_svg(CHARTS["nvidia-ban-cost"], "zh", "wide")
+    assert ">1000<" in svg and ",000" not in svg
+
+
 # --- claims are drawn apart --------------------------------------------------------
 
 

@@ -57,6 +57,8 @@ def _base_config(size: int = 12) -> dict:
     return {
         "background": None,
         "font": FONT,
+        # Axis figures as the marks' own figures are written (data.display_value): 1600, not 1,600.
+        "numberFormat": ".12~g",  # a precision of its own, or the axis turns 1000 into 1e+3
         "view": {"stroke": None},
         "axis": {
             "labelColor": "currentColor",
